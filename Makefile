@@ -1,0 +1,41 @@
+# `make site` builds everything; `make test` runs every test. Both set up what they need first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+# Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
+export SOURCE_DATE_EPOCH ?= 1701302400
+
+.PHONY: site test serve bench check setup browser clean
+
+site: setup
+	$(PY) -m build_scripts build
+
+test: setup browser
+	$(PY) -m pytest
+
+check: setup
+	$(PY) -m build_scripts check
+
+serve: site
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+bench: setup
+	$(PY) -m build_scripts.bench
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Browser tests drive Debian's Chromium (a browser download is not possible here).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+clean:
+	rm -rf docs site site.new site.old .pytest_cache

@@ -1,0 +1,147 @@
+"""Command line: check, generate, build. Each stage is a command; ``build`` only chains them."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .errors import SourceError
+
+
+def cmd_check(args) -> int:
+    from .meta import load_metadata
+    from .parse import language_of, parse
+    from .validate import check_alignment
+
+    files = args.files or [str(p) for p in sorted(Path(args.source).glob("regulation.*.txt"))]
+    problems, parsed = [], {}
+    for path in files:
+        try:
+            parsed[path] = parse(path)
+        except SourceError as e:
+            problems.extend(e.problems)
+    by_lang = {}
+    for path, reg in parsed.items():
+        if reg.lang in by_lang:
+            continue
+        by_lang[reg.lang] = reg
+    if not problems and {"en", "zh"} <= set(by_lang):
+        meta_path = Path(files[0]).parent / "regulation.yaml"
+        try:
+            if meta_path.exists():
+                from .validate import apply_corrections
+                meta = load_metadata(meta_path)
+                by_lang = {lang: apply_corrections(reg, meta) for lang, reg in by_lang.items()}
+            check_alignment(by_lang["en"], by_lang["zh"])
+        except SourceError as e:
+            problems.extend(e.problems)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        return 1
+    if args.json:
+        from .export import regulation_json
+        out = [regulation_json(reg) for reg in parsed.values()]
+        print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+    else:
+        for reg in parsed.values():
+            print(reg.summary())
+    return 0
+
+
+def generate(source, docs) -> int:
+    from .markdown import render
+    from .source import load_act
+
+    act = load_act(source)
+    pages = render(act)
+    docs = Path(docs)
+    if docs.exists():
+        shutil.rmtree(docs)
+    for name, text in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return len(pages)
+
+
+def cmd_generate(args) -> int:
+    count = generate(args.source, args.docs)
+    print(f"{args.docs}: {count} pages generated")
+    return 0
+
+
+def mkdocs_build(config_file, site_dir) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file, site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def cmd_build(args) -> int:
+    """source/ -> docs/ -> a new site in a temporary folder -> swapped in for site/ only when all succeeded."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    started = time.perf_counter()
+    site = Path(args.site)
+    staging = site.with_name(site.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    generate(args.source, args.docs)
+    try:
+        mkdocs_build(args.config, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"{site}: built in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="validate source text files; print a summary or FILE:LINE: errors")
+    p.add_argument("files", nargs="*", help="regulation.<lang>.txt files (default: all in --source)")
+    p.add_argument("--json", action="store_true", help="print the parsed model as JSON")
+    p.add_argument("--source", default="source")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("generate", help="write the Markdown pages from source/ into docs/")
+    p.add_argument("--source", default="source")
+    p.add_argument("--docs", default="docs")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("build", help="generate, then build the site; site/ is replaced only on success")
+    p.add_argument("--source", default="source")
+    p.add_argument("--docs", default="docs")
+    p.add_argument("--site", default="site")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(func=cmd_build)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except SourceError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""Model -> Markdown pages for MkDocs (English at the root, Chinese as ``*.zh.md`` beside it).
+
+The act's text goes out as HTML-escaped raw blocks, so no character of it can turn into markup;
+every heading and paragraph carries its id explicitly, never one derived from heading text.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from . import labels
+from .labels import LABELS
+from .source import Act
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+
+
+def heading_text(text: str) -> str:
+    """Text safe inside a Markdown heading: markup characters escaped, shown literally."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def page_name(name: str, lang: str) -> str:
+    """``chapter-4.md`` for English, ``chapter-4.zh.md`` for Chinese (mkdocs-static-i18n suffix layout)."""
+    return f"{name}.md" if lang == "en" else f"{name}.zh.md"
+
+
+def front_matter(title: str, description: str, **extra) -> str:
+    lines = ["---", f"title: {_yaml_str(title)}", f"description: {_yaml_str(description)}"]
+    lines += [f"{k}: {_yaml_str(v)}" for k, v in extra.items()]
+    return "\n".join(lines + ["---", ""])
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def notice(act: Act, lang: str) -> str:
+    version = act.meta.versions[lang]
+    return (f'<div class="admonition info status-notice" role="note">'
+            f'<p class="admonition-title">{esc(version.label[lang])}</p>'
+            f'<p>{esc(version.notice[lang])}</p></div>\n')
+
+
+def paragraph_html(paragraph, link_text=lambda p, text: esc(text)) -> str:
+    """One paragraph as literal HTML; ``link_text`` may add inline markup (glossary links) to escaped text."""
+    out = [f'<p class="para" id="{paragraph.id}" data-num="{paragraph.num}">'
+           f'{link_text(paragraph, paragraph.text)}</p>']
+    for point in paragraph.points:
+        out.append(f'<p class="point" id="{point.id}" data-num="{point.num}">{link_text(point, point.text)}</p>')
+    return "\n".join(out)
+
+
+def chapter_page(act: Act, lang: str, chapter, link_text=None) -> str:
+    reg = act.text(lang)
+    title = labels.chapter_heading(lang, chapter.num, chapter.title)
+    first, last = chapter.articles[0].num, chapter.articles[-1].num
+    span = labels.article_span(lang, first, last)
+    description = (f"{title} ({span}) of the {reg.title}." if lang == "en"
+                   else f"《{reg.title}》{title}（{span}）。")
+    out = [front_matter(title, description), f"# {heading_text(title)} {{#{chapter.id}}}", "", notice(act, lang)]
+    for article in chapter.articles:
+        out.append(f"## {labels.article_label(lang, article.num)} {{#{article.id}}}\n")
+        kwargs = {"link_text": link_text} if link_text else {}
+        out.append(f'<div class="article-body" data-article="{article.num}" '
+                   f'data-paragraphs="{len(article.paragraphs)}">\n'
+                   + "\n".join(paragraph_html(p, **kwargs) for p in article.paragraphs) + "\n</div>\n")
+    return "\n".join(out)
+
+
+def _snippet(lang: str, text: str) -> str:
+    limit = 90 if lang == "en" else 32
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if lang == "en" and " " in cut:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;，；") + "…"
+
+
+def home_page(act: Act, lang: str) -> str:
+    meta, reg, words = act.meta, act.text(lang), LABELS[lang]
+    description = (f"{meta.title[lang]}: adopted {labels.date(lang, meta.adopted)}, in force from "
+                   f"{labels.date(lang, meta.effective)}. Full text in English and Chinese."
+                   if lang == "en" else
+                   f"《{meta.title[lang]}》全文，{labels.date(lang, meta.adopted)}通过，"
+                   f"{labels.date(lang, meta.effective)}起施行。")
+    out = [front_matter(meta.title[lang], description), f"# {heading_text(meta.title[lang])}", "",
+           f'<p class="adoption">{esc(reg.adoption)}</p>', "",
+           '<dl class="act-meta">',
+           f"<dt>{words['adopted_by']}</dt><dd>{esc(meta.adopting_body[lang])}</dd>",
+           f"<dt>{words['adopted_on']}</dt><dd><time datetime=\"{meta.adopted.isoformat()}\">"
+           f"{labels.date(lang, meta.adopted)}</time></dd>",
+           f"<dt>{words['effective']}</dt><dd><time datetime=\"{meta.effective.isoformat()}\">"
+           f"{labels.date(lang, meta.effective)}</time></dd>",
+           f"<dt>{words['status']}</dt><dd>{esc(meta.versions[lang].label[lang])}</dd>",
+           "</dl>", "", notice(act, lang),
+           f"## {words['contents']} {{#contents}}", "", '<nav class="act-toc">']
+    for chapter in reg.chapters:
+        heading = esc(labels.chapter_heading(lang, chapter.num, chapter.title))
+        out.append(f'<h3 id="toc-{chapter.id}"><a href="chapter-{chapter.num}/">{heading}</a></h3>\n<ol>')
+        for article in chapter.articles:
+            out.append(f'<li><a href="chapter-{chapter.num}/#{article.id}">'
+                       f'<span class="toc-num">{labels.article_label(lang, article.num)}</span> '
+                       f'<span class="toc-snippet">{esc(_snippet(lang, article.paragraphs[0].text))}</span></a></li>')
+        out.append("</ol>")
+    out.append("</nav>\n")
+    return "\n".join(out)
+
+
+def _where(act: Act, lang: str, chapter=None, article=None, paragraph=None) -> str:
+    reg = act.text(lang)
+    if article is None:
+        return f'<a href="../chapter-{chapter}/#chp_{chapter}">{esc(labels.chapter_label(lang, chapter))}</a>'
+    num = reg.chapter_of(article).num
+    anchor = f"art_{article}__para_{paragraph}" if paragraph else f"art_{article}"
+    return f'<a href="../chapter-{num}/#{anchor}">{esc(labels.paragraph_ref(lang, article, paragraph))}</a>'
+
+
+def notes_page(act: Act, lang: str) -> str:
+    words = LABELS[lang]
+    title = words["notes"]
+    description = (f"Editorial corrections and notes on the text of the {act.meta.title[lang]}." if lang == "en"
+                   else f"《{act.meta.title[lang]}》文本的编辑更正和说明。")
+    out = [front_matter(title, description), f"# {title}", "", notice(act, lang),
+           f"## {words['corrections']} {{#corrections}}", "", f"<p>{esc(words['corrections_intro'])}</p>", ""]
+    corrections = act.meta.corrections
+    if corrections:
+        out.append(f'<table><thead><tr><th>{words["where"]}</th><th>{words["was"]}</th>'
+                   f'<th>{words["now"]}</th><th>{words["reason"]}</th></tr></thead><tbody>')
+        for c in corrections:
+            where = f'{LABELS[lang]["version" if c.lang == lang else "other_version"]}, ' \
+                    f'{_where(act, lang, article=c.article, paragraph=c.paragraph)}'
+            out.append(f"<tr><td>{where}</td><td><code>{esc(c.old)}</code></td><td><code>{esc(c.new)}</code></td>"
+                       f"<td>{esc(c.reason[lang])}</td></tr>")
+        out.append("</tbody></table>\n")
+    else:
+        out.append(f"<p>{words['none']}</p>\n")
+    out += [f"## {words['observations']} {{#observations}}", "", f"<p>{esc(words['observations_intro'])}</p>", ""]
+    out.append("<ul>")
+    for note in act.meta.notes:
+        where = f'{LABELS[lang]["version" if note.lang == lang else "other_version"]}, ' \
+                f'{_where(act, lang, note.chapter, note.article, note.paragraph)}'
+        out.append(f"<li>{where}: {esc(note.text[lang])}</li>")
+    out.append("</ul>\n")
+    return "\n".join(out)
+
+
+def render(act: Act, link_text: dict | None = None) -> dict[str, str]:
+    """All generated pages: relative path in docs/ -> Markdown text. ``link_text``: lang -> inline linker."""
+    pages = {}
+    for lang in act.texts:
+        pages[page_name("index", lang)] = home_page(act, lang)
+        pages[page_name("notes", lang)] = notes_page(act, lang)
+        for chapter in act.text(lang).chapters:
+            linker = (link_text or {}).get(lang)
+            pages[page_name(f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, linker)
+    for folder in sorted((act.source_dir / "pages").glob("*")):
+        for page in sorted(folder.glob("*.md")):
+            pages[page_name(page.stem, folder.name)] = page.read_text(encoding="utf-8")
+    return pages

@@ -1,0 +1,37 @@
+"""Everything in source/, read and checked: metadata plus both language versions, corrections applied."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .meta import LANGS, Metadata, load_metadata, text_path
+from .model import Regulation
+from .parse import parse
+from .validate import apply_corrections, check_alignment, check_notes
+
+
+@dataclass(frozen=True)
+class Act:
+    meta: Metadata
+    texts: dict          # lang -> Regulation, with editorial corrections applied
+    source_dir: Path
+
+    def text(self, lang: str) -> Regulation:
+        return self.texts[lang]
+
+
+def load_act(source_dir="source") -> Act:
+    source_dir = Path(source_dir)
+    meta = load_metadata(source_dir / "regulation.yaml")
+    texts, problems = {}, []
+    for lang in LANGS:
+        try:
+            texts[lang] = apply_corrections(parse(text_path(meta, lang), lang), meta)
+        except SourceError as e:
+            problems.extend(e.problems)
+    if problems:
+        raise SourceError(problems)
+    check_notes(texts, meta)
+    check_alignment(texts["en"], texts["zh"])
+    return Act(meta=meta, texts=texts, source_dir=source_dir)
