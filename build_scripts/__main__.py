@@ -75,14 +75,31 @@ def cmd_generate(args) -> int:
     return 0
 
 
-def mkdocs_build(config_file, site_dir) -> None:
+def mkdocs_build(config_file, docs_dir, site_dir) -> None:
+    """mkdocs build --strict; warnings are printed and turn into SystemExit(1)."""
+    import logging
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
-    config = load_config(config_file, site_dir=str(site_dir), strict=True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.setLevel(logging.WARNING)
+    import jieba  # Material's search segments Chinese with it; keep its progress chatter quiet.
+    jieba.setLogLevel(logging.WARNING)
+
+    config = load_config(config_file, docs_dir=str(Path(docs_dir).resolve()),
+                         site_dir=str(Path(site_dir).resolve()), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
+    except Abort as e:
+        print(f"mkdocs: {e}", file=sys.stderr)
+        raise SystemExit(1) from None
     finally:
         config.plugins.on_shutdown()
 
@@ -97,7 +114,7 @@ def cmd_build(args) -> int:
         shutil.rmtree(staging)
     generate(args.source, args.docs)
     try:
-        mkdocs_build(args.config, staging)
+        mkdocs_build(args.config, args.docs, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -9,6 +9,7 @@ import html
 import re
 
 from . import labels
+from .glossary import appears_in, find, first_per_article
 from .labels import LABELS
 from .source import Act
 
@@ -150,14 +151,117 @@ def notes_page(act: Act, lang: str) -> str:
     return "\n".join(out)
 
 
-def render(act: Act, link_text: dict | None = None) -> dict[str, str]:
-    """All generated pages: relative path in docs/ -> Markdown text. ``link_text``: lang -> inline linker."""
+OTHER = {"en": "zh", "zh": "en"}
+LANG_ATTR = {"en": "en", "zh": "zh-Hans"}
+
+
+def term_linker(act: Act, lang: str, occurrences):
+    """Inline linker for paragraph text: glossary terms become links with a tooltip; the text stays as is."""
+    linked = {}
+    for o in first_per_article(occurrences):
+        linked.setdefault(o.target, []).append(o)
+
+    def link_text(target, text: str) -> str:
+        out, pos = [], 0
+        for o in linked.get(target.id, ()):
+            entry = act.glossary.entry(o.entry)
+            tooltip = f"{entry.name[OTHER[lang]]} — {entry.definition[lang]}"
+            out.append(esc(text[pos:o.start]))
+            out.append(f'<a class="term" href="../glossary/#{entry.id}" title="{esc(tooltip)}">'
+                       f'{esc(text[o.start:o.end])}</a>')
+            pos = o.end
+        out.append(esc(text[pos:]))
+        return "".join(out)
+
+    return link_text
+
+
+def _other_name(lang: str, value: dict) -> str:
+    other = OTHER[lang]
+    return f'{esc(value[lang])} (<span lang="{LANG_ATTR[other]}">{esc(value[other])}</span>)'
+
+
+def glossary_entry(act: Act, lang: str, entry, places) -> str:
+    words, other, reg = LABELS[lang], OTHER[lang], act.text(lang)
+
+    def mark(field, html_text):
+        if field in entry.unconfirmed:
+            return f'{html_text} <em class="unconfirmed">({words["unconfirmed"]})</em>'
+        return html_text
+
+    heading = (f"### {heading_text(entry.name[lang])} "
+               f'<span lang="{LANG_ATTR[other]}">{heading_text(entry.name[other])}</span> {{#{entry.id}}}')
+    rows = [(words["english_name" if other == "en" else "chinese_name"],
+             mark(other, f'<span lang="{LANG_ATTR[other]}">{esc(entry.name[other])}</span>'))]
+    if entry.pinyin:
+        rows.append((words["pinyin"], mark("pinyin", f'<span lang="zh-Latn-pinyin">{esc(entry.pinyin)}</span>')))
+    for field in ("kind", "parent", "seat", "borders"):
+        value = getattr(entry, field)
+        if value:
+            rows.append((words[field], mark(field, _other_name(lang, value) if field in ("parent", "seat")
+                                            else esc(value[lang]))))
+    if entry.coords:
+        c = entry.coords
+        text = f'{abs(c["lat"]):.2f}° {"N" if c["lat"] >= 0 else "S"}, {abs(c["lon"]):.2f}° {"E" if c["lon"] >= 0 else "W"}'
+        if c.get("approximate"):
+            text += f" ({words['approximate']})"
+        rows.append((words["coords"], mark("coords", text)))
+    if entry.other_spellings:
+        rows.append((words["other_spellings"], mark("other_spellings", esc(", ".join(entry.other_spellings)))))
+    rows.append((words["definition"], esc(entry.definition[lang])))
+    if entry.note:
+        rows.append((words["note"], esc(entry.note[lang])))
+    if places:
+        links = ", ".join(f'<a href="../chapter-{reg.chapter_of(int(t.split("__")[0][4:])).num}/#{t}">'
+                          f'{esc(labels.target_ref(lang, reg, t))}</a>' for t in places)
+    else:
+        links = esc(words["appears_nowhere"])
+    rows.append((words["appears_in"], f'<span class="appears-in">{links}</span>'))
+    body = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+    return f'{heading}\n\n<dl class="glossary-entry" data-entry="{entry.id}">\n{body}\n</dl>\n'
+
+
+def glossary_page(act: Act, lang: str, occurrences) -> str:
+    words, g = LABELS[lang], act.glossary
+    places = appears_in(occurrences)
+    description = (f"Glossary of the banners, cities, bodies and terms named in the {act.meta.title[lang]}."
+                   if lang == "en" else f"《{act.meta.title[lang]}》所涉旗市区、机关和术语的中英对照术语表。")
+    out = [front_matter(words["glossary"], description), f"# {words['glossary']}", "",
+           f"<p>{esc(words['glossary_intro'])}</p>", "",
+           f"## {words['group_border_areas']} {{#group-border-areas}}", ""]
+    areas = [e for e in g.entries if e.group == "border_areas"]
+    parents = []
+    for e in areas:
+        if e.parent and e.parent["zh"] not in [p["zh"] for p in parents]:
+            parents.append(e.parent)
+    for parent in parents:
+        slug = "parent-" + re.sub(r"[^a-z0-9]+", "-", parent["en"].lower().split("(")[0]).strip("-")
+        out.append(f"### {_parent_heading(lang, parent)} {{#{slug}}}\n")
+        for e in areas:
+            if e.parent and e.parent["zh"] == parent["zh"]:
+                out.append(glossary_entry(act, lang, e, places.get(e.id, ())).replace("### ", "#### ", 1))
+    for group, key in (("bodies", "group_bodies"), ("terms", "group_terms")):
+        out.append(f"## {words[key]} {{#group-{group}}}\n")
+        out += [glossary_entry(act, lang, e, places.get(e.id, ())) for e in g.entries if e.group == group]
+    return "\n".join(out)
+
+
+def _parent_heading(lang, parent):
+    other = OTHER[lang]
+    return f'{heading_text(parent[lang])} <span lang="{LANG_ATTR[other]}">{heading_text(parent[other])}</span>'
+
+
+def render(act: Act) -> dict[str, str]:
+    """All generated pages: relative path in docs/ -> Markdown text."""
     pages = {}
     for lang in act.texts:
+        occurrences = find(act.glossary, act.text(lang)) if act.glossary else ()
+        linker = term_linker(act, lang, occurrences) if act.glossary else None
         pages[page_name("index", lang)] = home_page(act, lang)
         pages[page_name("notes", lang)] = notes_page(act, lang)
+        if act.glossary:
+            pages[page_name("glossary", lang)] = glossary_page(act, lang, occurrences)
         for chapter in act.text(lang).chapters:
-            linker = (link_text or {}).get(lang)
             pages[page_name(f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, linker)
     for folder in sorted((act.source_dir / "pages").glob("*")):
         for page in sorted(folder.glob("*.md")):

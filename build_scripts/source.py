@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .glossary import Glossary, check_against_text, load_glossary
 from .meta import LANGS, Metadata, load_metadata, text_path
 from .model import Regulation
 from .parse import parse
@@ -16,6 +17,7 @@ class Act:
     meta: Metadata
     texts: dict          # lang -> Regulation, with editorial corrections applied
     source_dir: Path
+    glossary: Glossary | None = None
 
     def text(self, lang: str) -> Regulation:
         return self.texts[lang]
@@ -34,4 +36,8 @@ def load_act(source_dir="source") -> Act:
         raise SourceError(problems)
     check_notes(texts, meta)
     check_alignment(texts["en"], texts["zh"])
-    return Act(meta=meta, texts=texts, source_dir=source_dir)
+    glossary = None
+    if (source_dir / "glossary.yaml").exists():
+        glossary = load_glossary(source_dir / "glossary.yaml")
+        check_against_text(glossary, texts)
+    return Act(meta=meta, texts=texts, source_dir=source_dir, glossary=glossary)

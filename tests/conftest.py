@@ -1,0 +1,87 @@
+"""Shared fixtures: the real act, one real build of the site, a local server and a real browser."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = None, *extra):
+    """Run the real build command; returns the CompletedProcess (stdout/stderr as text)."""
+    site = site or tmp / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "build_scripts", "build", "--source", str(source),
+                           "--docs", str(tmp / "docs"), "--site", str(site), *extra],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def copy_source(tmp: Path) -> Path:
+    target = tmp / "source"
+    shutil.copytree(ROOT / "source", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def act():
+    from build_scripts.source import load_act
+    return load_act(ROOT / "source")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("build")
+    result = run_build(tmp)
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def in_viewport(page, element_id: str) -> bool:
+    """True when the element's top edge is inside the visible part of the window."""
+    return page.evaluate("""id => {
+        const r = document.getElementById(id).getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight && r.height > 0;
+    }""", element_id)

@@ -1,0 +1,142 @@
+"""The built site: every paragraph as in the source, ids, metadata, notices, and build hygiene."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_source, run_build
+
+
+def soup(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def prefix(lang):
+    return "" if lang == "en" else "zh/"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_paragraph_is_published_exactly(site, act, lang):
+    """Text from the built HTML equals the source paragraph after the listed corrections, in order."""
+    published, expected = [], []
+    for chapter in act.text(lang).chapters:
+        page = soup(site, f"{prefix(lang)}chapter-{chapter.num}")
+        published += [(p["id"], p.get_text()) for p in page.select("p.para")]
+        expected += [(p.id, p.text) for a in chapter.articles for p in a.paragraphs]
+    assert len(expected) == 99
+    assert published == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ids_are_the_same_in_both_languages(site, act, lang):
+    page = soup(site, f"{prefix(lang)}chapter-4")
+    assert page.select_one("h1")["id"] == "chp_4"
+    heading = page.find(id="art_25")
+    assert heading.name == "h2"
+    assert heading.get_text().rstrip("¶") == ("Article 25" if lang == "en" else "第二十五条")
+    assert page.find(id="art_25__para_2").name == "p"
+    ids = [h["id"] for h in page.select("h2[id^=art_]")]
+    assert ids == [f"art_{n}" for n in range(21, 29)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_has_metadata_and_contents(site, act, lang):
+    page = soup(site, prefix(lang).rstrip("/") or ".")
+    text = page.get_text(" ")
+    assert act.meta.title[lang] in page.h1.get_text()
+    assert act.meta.adopting_body[lang] in text
+    assert [t["datetime"] for t in page.select(".act-meta time")] == ["2023-11-30", "2024-01-01"]
+    assert ("30 November 2023" if lang == "en" else "2023年11月30日") in text
+    assert ("1 January 2024" if lang == "en" else "2024年1月1日") in text
+    links = [a["href"] for a in page.select(".act-toc li a")]
+    assert len(links) == 73
+    assert links[24] == "chapter-4/#art_25"
+    assert len(page.select(".act-toc h3 a")) == 9
+
+
+@pytest.mark.parametrize("lang,words", [("en", "unofficial translation"), ("zh", "参考译文")])
+def test_every_page_carries_the_status_notice(site, lang, words):
+    root = site / prefix(lang)
+    pages = [p for p in root.glob("**/index.html") if not p.relative_to(root).parts[0] in ("zh", "search")]
+    assert len(pages) >= 11
+    for path in pages:
+        notice = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(".status-notice")
+        if path.parent.name in ("glossary",):
+            continue
+        assert notice is not None and words in notice.get_text(), path
+
+
+def test_language_switcher_is_visible_and_points_to_the_same_page(site):
+    page = soup(site, "chapter-4")
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+    assert links == {"en": "./", "zh": "../zh/chapter-4/"}
+    assert soup(site, "zh/chapter-4").select_one('a[hreflang="en"]')["href"] == "../../chapter-4/"
+
+
+def test_notes_page_lists_each_correction(site, act):
+    page = soup(site, "notes")
+    rows = page.select("table tbody tr")
+    assert len(rows) == len(act.meta.corrections) == 3
+    assert rows[0].select_one("a")["href"] == "../chapter-3/#art_20__para_2"
+
+
+def tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path, site):
+    import shutil
+    previous = tmp_path / "site"
+    shutil.copytree(site, previous)
+    before = tree_digest(previous)
+    source = copy_source(tmp_path)
+    en = source / "regulation.en.txt"
+    en.write_text(en.read_text(encoding="utf-8").replace("Article 30 ", "Article 31 "), encoding="utf-8")
+    result = run_build(tmp_path, source, previous)
+    assert result.returncode == 1
+    assert "regulation.en.txt:" in result.stderr and "expected Article 30, found Article 31" in result.stderr
+    assert tree_digest(previous) == before
+    assert not (tmp_path / "site.new").exists()
+
+
+def test_broken_anchor_fails_the_build_and_keeps_the_site(tmp_path, site):
+    import shutil
+    previous = tmp_path / "site"
+    shutil.copytree(site, previous)
+    before = tree_digest(previous)
+    source = copy_source(tmp_path)
+    (source / "pages" / "en").mkdir(parents=True, exist_ok=True)
+    (source / "pages" / "en" / "broken.md").write_text("# Broken\n\n[see](chapter-4.md#art_999)\n")
+    result = run_build(tmp_path, source, previous)
+    assert result.returncode != 0
+    assert "art_999" in result.stderr
+    assert tree_digest(previous) == before
+
+
+LITERAL = "# not a heading <b>bold?</b> & *stars* _under_ [link](x) `code` {#id} \\ 1. <!-- c -->"
+
+
+def test_text_is_published_literally(tmp_path):
+    """Markup characters in the act's text appear as characters, never as markup."""
+    source = copy_source(tmp_path)
+    for lang, marker in (("en", "Article 1 "), ("zh", "第一条 ")):
+        path = source / f"regulation.{lang}.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(marker))
+        lines.insert(at + 1, LITERAL)
+        lines[at] += " <i>&amp;</i> *x*"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build(tmp_path, source)
+    assert result.returncode == 0, result.stderr
+    for lang in ("en", "zh"):
+        page = soup(tmp_path / "site", f"{prefix(lang)}chapter-1")
+        assert page.find(id="art_1__para_2").get_text() == LITERAL
+        assert page.find(id="art_1__para_1").get_text().endswith(" <i>&amp;</i> *x*")
+        assert page.find(id="art_1__para_1").find("i") is None

@@ -1,0 +1,73 @@
+"""Corrections apply exactly once; the two languages align; both problems are reported with lines."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.errors import SourceError
+from build_scripts.source import load_act
+
+from conftest import copy_source
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def problems_of(source):
+    with pytest.raises(SourceError) as info:
+        load_act(source)
+    return [str(p) for p in info.value.problems]
+
+
+def test_corrections_are_applied(act):
+    raw = act.text("en").lines
+    corrected = act.text("en").article(20).paragraphs[1]
+    assert raw[corrected.line - 1].endswith("trading。")
+    assert corrected.text.endswith("trading.")
+    assert all("。" not in p.text for p in act.text("en").paragraphs())
+
+
+def test_stale_correction_stops_the_build(tmp_path):
+    source = copy_source(tmp_path)
+    edit(source / "regulation.en.txt", "market trading。", "market trading.")
+    found = problems_of(source)
+    assert len(found) == 1
+    assert found[0].startswith(f"{source / 'regulation.yaml'}:")
+    assert "must apply exactly once" in found[0] and "found it 0 times" in found[0]
+
+
+def test_correction_matching_twice_stops_the_build(tmp_path):
+    source = copy_source(tmp_path)
+    edit(source / "regulation.yaml", 'from: "。"', 'from: "e"')
+    assert any("found it" in p and "times" in p for p in problems_of(source))
+
+
+def test_missing_article_in_one_language(tmp_path):
+    source = copy_source(tmp_path)
+    zh = source / "regulation.zh.txt"
+    lines = zh.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Drop 第七十三条 and its chapter, so the Chinese text ends at Chapter VIII.
+    zh.write_text("".join(lines[:-2]), encoding="utf-8")
+    en_line = 1 + (source / "regulation.en.txt").read_text().splitlines().index("Chapter IX: Supplementary Provisions")
+    found = problems_of(source)
+    assert any(f"regulation.en.txt:{en_line}: chapter 9 is missing in" in p and "regulation.zh.txt" in p for p in found), found
+
+
+def test_extra_paragraph_in_one_language(tmp_path):
+    source = copy_source(tmp_path)
+    edit(source / "regulation.zh.txt", "第二十五条 ", "第二十五条 多出的一款。\n")
+    found = problems_of(source)
+    en_line = 1 + next(i for i, l in enumerate((source / "regulation.en.txt").read_text().splitlines())
+                       if l.startswith("Article 25 "))
+    assert any(f"regulation.en.txt:{en_line}: article 25 has 2 paragraph(s) here but 3 in" in p
+               and "regulation.zh.txt:" in p for p in found), found
+
+
+def test_bad_metadata_is_reported_with_its_line(tmp_path):
+    source = copy_source(tmp_path)
+    edit(source / "regulation.yaml", 'adopted: "2023-11-30"', 'adopted: "30 November"')
+    line = 1 + (source / "regulation.yaml").read_text().splitlines().index('adopted: "30 November"')
+    found = problems_of(source)
+    assert found == [f"{source / 'regulation.yaml'}:{line}: expected 'adopted' as a date YYYY-MM-DD, found '30 November'"]
