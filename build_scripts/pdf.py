@@ -92,7 +92,7 @@ def _cover_block(act: Act, ui: str, versions: tuple[str, ...]) -> str:
         version = meta.versions[lang]
         label = version.label[ui]
         if len(versions) > 1:
-            label = f"{words['version' if lang == ui else 'other_version']}: {label}"
+            label = f"{words['version' if lang == ui else 'other_version']}{': ' if ui == 'en' else '：'}{label}"
         out.append(f'<div class="notice"><p class="notice-label">{esc(label)}</p>'
                    f'<p>{esc(version.notice[ui])}</p></div>')
     return "\n".join(out + ["</div>"])
