@@ -46,31 +46,38 @@ def cmd_check(args) -> int:
     if args.json:
         from .export import regulation_json
         out = [regulation_json(reg) for reg in parsed.values()]
-        print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        try:
+            print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
+        except BrokenPipeError:       # e.g. piped into head
+            sys.stderr.close()
     else:
         for reg in parsed.values():
             print(reg.summary())
     return 0
 
 
-def generate(source, docs) -> int:
+def write_files(folder, files: dict) -> None:
+    for name, text in files.items():
+        path = Path(folder) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(source, docs):
+    """Write docs/ afresh from source/; returns the act that was read."""
     from .markdown import render
     from .source import load_act
 
     act = load_act(source)
     pages = render(act)
-    docs = Path(docs)
-    if docs.exists():
+    if Path(docs).exists():
         shutil.rmtree(docs)
-    for name, text in pages.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return len(pages)
+    write_files(docs, pages)
+    return act, len(pages)
 
 
 def cmd_generate(args) -> int:
-    count = generate(args.source, args.docs)
+    _act, count = generate(args.source, args.docs)
     print(f"{args.docs}: {count} pages generated")
     return 0
 
@@ -95,6 +102,7 @@ def mkdocs_build(config_file, docs_dir, site_dir) -> None:
     config = load_config(config_file, docs_dir=str(Path(docs_dir).resolve()),
                          site_dir=str(Path(site_dir).resolve()), strict=True)
     config.plugins.on_startup(command="build", dirty=False)
+    site_url = config.site_url or "/"
     try:
         build(config)
     except Abort as e:
@@ -102,6 +110,7 @@ def mkdocs_build(config_file, docs_dir, site_dir) -> None:
         raise SystemExit(1) from None
     finally:
         config.plugins.on_shutdown()
+    return site_url
 
 
 def cmd_build(args) -> int:
@@ -112,9 +121,13 @@ def cmd_build(args) -> int:
     staging = site.with_name(site.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
-    generate(args.source, args.docs)
+    act, _count = generate(args.source, args.docs)
     try:
-        mkdocs_build(args.config, args.docs, staging)
+        site_url = mkdocs_build(args.config, args.docs, staging)
+        from .export import write_exports
+        from .permalinks import redirect_pages
+        write_files(staging, redirect_pages(act, site_url))
+        write_exports(act, staging / "downloads")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -126,6 +139,33 @@ def cmd_build(args) -> int:
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     print(f"{site}: built in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def published_urls(site) -> list[str]:
+    """Every page of a built site with the ids inside its content: the links we promise to keep."""
+    from bs4 import BeautifulSoup
+
+    site = Path(site)
+    out = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        out.append(url)
+        if "/art/" in url or url.startswith("/art/"):
+            continue
+        content = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(".md-content")
+        if content is None:
+            continue
+        out += [f"{url}#{tag['id']}" for tag in content.find_all(id=True) if not tag["id"].startswith("__")]
+    return out
+
+
+def cmd_urls(args) -> int:
+    print("# Every published URL and anchor. Tests fail if one stops resolving; add, never remove.")
+    print("# Regenerate after adding pages: python -m build_scripts urls site > tests/published-urls.txt")
+    for line in published_urls(args.site):
+        print(line)
     return 0
 
 
@@ -150,6 +190,10 @@ def main(argv=None) -> int:
     p.add_argument("--site", default="site")
     p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("urls", help="list every page and anchor of a built site (for tests/published-urls.txt)")
+    p.add_argument("site", nargs="?", default="site")
+    p.set_defaults(func=cmd_urls)
 
     args = parser.parse_args(argv)
     try:

@@ -47,13 +47,31 @@ def notice(act: Act, lang: str) -> str:
             f'<p>{esc(version.notice[lang])}</p></div>\n')
 
 
-def paragraph_html(paragraph, link_text=lambda p, text: esc(text)) -> str:
+def paragraph_html(paragraph, link_text=lambda p, text: esc(text), cite: str = "") -> str:
     """One paragraph as literal HTML; ``link_text`` may add inline markup (glossary links) to escaped text."""
-    out = [f'<p class="para" id="{paragraph.id}" data-num="{paragraph.num}">'
+    cite_attr = f' data-cite="{esc(cite)}"' if cite else ""
+    out = [f'<p class="para" id="{paragraph.id}" data-num="{paragraph.num}"{cite_attr}>'
            f'{link_text(paragraph, paragraph.text)}</p>']
     for point in paragraph.points:
         out.append(f'<p class="point" id="{point.id}" data-num="{point.num}">{link_text(point, point.text)}</p>')
     return "\n".join(out)
+
+
+def article_body(act: Act, lang: str, article, permalink: str, link_text=None) -> str:
+    """The paragraphs of one article, with what the copy-a-citation control needs: citation texts and
+    the article's permalink relative to the page."""
+    title = act.meta.title[lang]
+    single = len(article.paragraphs) == 1
+    paragraphs = "\n".join(
+        paragraph_html(p, link_text or (lambda _p, text: esc(text)),
+                       labels.citation(lang, title, article.num, None if single else p.num))
+        for p in article.paragraphs)
+    return (f'<div class="article-body" data-article="{article.num}" data-paragraphs="{len(article.paragraphs)}" '
+            f'data-cite="{esc(labels.citation(lang, title, article.num))}" data-permalink="{permalink}">\n'
+            f'{paragraphs}\n</div>\n')
+
+
+VIEW_LINKS = {"en": "Read English and Chinese side by side", "zh": "中英对照阅读"}
 
 
 def chapter_page(act: Act, lang: str, chapter, link_text=None) -> str:
@@ -63,13 +81,36 @@ def chapter_page(act: Act, lang: str, chapter, link_text=None) -> str:
     span = labels.article_span(lang, first, last)
     description = (f"{title} ({span}) of the {reg.title}." if lang == "en"
                    else f"《{reg.title}》{title}（{span}）。")
-    out = [front_matter(title, description), f"# {heading_text(title)} {{#{chapter.id}}}", "", notice(act, lang)]
+    up = "../" if lang == "en" else "../../"
+    out = [front_matter(title, description), f"# {heading_text(title)} {{#{chapter.id}}}", "", notice(act, lang),
+           f'<p class="view-links"><a href="{up}parallel/chapter-{chapter.num}/" hreflang="en">'
+           f"{VIEW_LINKS[lang]}</a></p>\n"]
     for article in chapter.articles:
         out.append(f"## {labels.article_label(lang, article.num)} {{#{article.id}}}\n")
-        kwargs = {"link_text": link_text} if link_text else {}
-        out.append(f'<div class="article-body" data-article="{article.num}" '
-                   f'data-paragraphs="{len(article.paragraphs)}">\n'
-                   + "\n".join(paragraph_html(p, **kwargs) for p in article.paragraphs) + "\n</div>\n")
+        out.append(article_body(act, lang, article, f"../art/{article.num}/", link_text))
+    return "\n".join(out)
+
+
+def parallel_page(act: Act, num: int) -> str:
+    """English and Chinese paragraph by paragraph in two columns (one column on narrow screens)."""
+    en, zh = act.text("en"), act.text("zh")
+    ch_en, ch_zh = en.chapters[num - 1], zh.chapters[num - 1]
+    title = f"{labels.chapter_heading('en', num, ch_en.title)} · {labels.chapter_heading('zh', num, ch_zh.title)}"
+    description = f"{labels.chapter_heading('en', num, ch_en.title)} of the {en.title}, in English and Chinese side by side."
+    out = [front_matter(title, description, single_language="true"),
+           f'# {heading_text(labels.chapter_heading("en", num, ch_en.title))} '
+           f'<span lang="zh-Hans">{heading_text(labels.chapter_heading("zh", num, ch_zh.title))}</span> {{#{ch_en.id}}}',
+           "", notice(act, "en"), notice(act, "zh").replace('role="note"', 'role="note" lang="zh-Hans"'),
+           f'<p class="view-links"><a href="../../chapter-{num}/">English only</a> · '
+           f'<a href="../../zh/chapter-{num}/" lang="zh-Hans" hreflang="zh-Hans">仅中文</a></p>\n']
+    for art_en, art_zh in zip(ch_en.articles, ch_zh.articles):
+        out.append(f'## {labels.article_label("en", art_en.num)} '
+                   f'<span lang="zh-Hans">{labels.article_label("zh", art_zh.num)}</span> {{#{art_en.id}}}\n')
+        rows = []
+        for p_en, p_zh in zip(art_en.paragraphs, art_zh.paragraphs):
+            rows.append(f'<div class="parallel-row" id="{p_en.id}">'
+                        f'<p lang="en">{esc(p_en.text)}</p><p lang="zh-Hans">{esc(p_zh.text)}</p></div>')
+        out.append('<div class="parallel">\n' + "\n".join(rows) + "\n</div>\n")
     return "\n".join(out)
 
 
@@ -90,7 +131,7 @@ def home_page(act: Act, lang: str) -> str:
                    if lang == "en" else
                    f"《{meta.title[lang]}》全文，{labels.date(lang, meta.adopted)}通过，"
                    f"{labels.date(lang, meta.effective)}起施行。")
-    out = [front_matter(meta.title[lang], description), f"# {heading_text(meta.title[lang])}", "",
+    out = [front_matter(meta.title[lang], description), f"# {heading_text(meta.title[lang])} {{#title}}", "",
            f'<p class="adoption">{esc(reg.adoption)}</p>', "",
            '<dl class="act-meta">',
            f"<dt>{words['adopted_by']}</dt><dd>{esc(meta.adopting_body[lang])}</dd>",
@@ -127,7 +168,7 @@ def notes_page(act: Act, lang: str) -> str:
     title = words["notes"]
     description = (f"Editorial corrections and notes on the text of the {act.meta.title[lang]}." if lang == "en"
                    else f"《{act.meta.title[lang]}》文本的编辑更正和说明。")
-    out = [front_matter(title, description), f"# {title}", "", notice(act, lang),
+    out = [front_matter(title, description), f"# {title} {{#notes}}", "", notice(act, lang),
            f"## {words['corrections']} {{#corrections}}", "", f"<p>{esc(words['corrections_intro'])}</p>", ""]
     corrections = act.meta.corrections
     if corrections:
@@ -226,8 +267,8 @@ def glossary_page(act: Act, lang: str, occurrences) -> str:
     places = appears_in(occurrences)
     description = (f"Glossary of the banners, cities, bodies and terms named in the {act.meta.title[lang]}."
                    if lang == "en" else f"《{act.meta.title[lang]}》所涉旗市区、机关和术语的中英对照术语表。")
-    out = [front_matter(words["glossary"], description), f"# {words['glossary']}", "",
-           f"<p>{esc(words['glossary_intro'])}</p>", "",
+    out = [front_matter(words["glossary"], description), f"# {words['glossary']} {{#glossary}}", "",
+           notice(act, lang), f"<p>{esc(words['glossary_intro'])}</p>", "",
            f"## {words['group_border_areas']} {{#group-border-areas}}", ""]
     areas = [e for e in g.entries if e.group == "border_areas"]
     parents = []
@@ -251,6 +292,13 @@ def _parent_heading(lang, parent):
     return f'{heading_text(parent[lang])} <span lang="{LANG_ATTR[other]}">{heading_text(parent[other])}</span>'
 
 
+def with_notice(markdown: str, notice_html: str) -> str:
+    """A hand-written page with the status notice after its title."""
+    lines = markdown.splitlines(keepends=True)
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "".join(lines[:at]) + "\n" + notice_html + "\n" + "".join(lines[at:])
+
+
 def render(act: Act) -> dict[str, str]:
     """All generated pages: relative path in docs/ -> Markdown text."""
     pages = {}
@@ -263,7 +311,10 @@ def render(act: Act) -> dict[str, str]:
             pages[page_name("glossary", lang)] = glossary_page(act, lang, occurrences)
         for chapter in act.text(lang).chapters:
             pages[page_name(f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, linker)
+    for chapter in act.text("en").chapters:
+        pages[f"parallel/chapter-{chapter.num}.md"] = parallel_page(act, chapter.num)
     for folder in sorted((act.source_dir / "pages").glob("*")):
         for page in sorted(folder.glob("*.md")):
-            pages[page_name(page.stem, folder.name)] = page.read_text(encoding="utf-8")
+            pages[page_name(page.stem, folder.name)] = with_notice(page.read_text(encoding="utf-8"),
+                                                                  notice(act, folder.name))
     return pages

@@ -15,7 +15,9 @@ import datetime
 import html
 import os
 import sys
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pylopdf_fonts_zh_cn
@@ -98,19 +100,21 @@ def _cover_block(act: Act, ui: str, versions: tuple[str, ...]) -> str:
     return "\n".join(out + ["</div>"])
 
 
-def _toc(act: Act, edition: str) -> str:
-    first = _langs(edition)[0]
-    out = [f'<nav class="toc"><h2>{esc(_both(edition, lambda lang: LABELS[lang]["contents"]))}</h2><ol>']
-    for chapter in act.text(first).chapters:
-        title = _both(edition, lambda lang: labels.chapter_heading(
-            lang, chapter.num, act.text(lang).chapters[chapter.num - 1].title))
-        out.append(f'<li><p class="toc-chapter"><a href="#{chapter.id}">{esc(title)}</a></p>'
-                   f'<ol class="toc-articles">')
-        for article in chapter.articles:
-            label = _both(edition, lambda lang: labels.article_label(lang, article.num))
-            out.append(f'<li><a href="#{article.id}">{esc(label)}</a></li>')
-        out.append("</ol></li>")
+def _toc(act: Act, langs: tuple[str, ...]) -> str:
+    """Chapters, the articles in each, and page numbers. Articles are in the bookmarks: a line per article
+    with a leader would double the build time."""
+    out = ['<nav class="toc">', _heading("h2", {lang: LABELS[lang]["contents"] for lang in langs}), "<ol>"]
+    for chapter in act.text(langs[0]).chapters:
+        first, last = chapter.articles[0].num, chapter.articles[-1].num
+        entries = [f'<span lang="{HTML_LANG[lang]}">{esc(_chapter_heading(act, lang, chapter.num))} '
+                   f'<span class="toc-span">{esc(labels.article_span(lang, first, last))}</span></span>'
+                   for lang in langs]
+        out.append(f'<li><a href="#{chapter.id}">{"<br>".join(entries)}</a></li>')
     return "\n".join(out + ["</ol></nav>"])
+
+
+def _chapter_heading(act: Act, lang: str, num: int) -> str:
+    return labels.chapter_heading(lang, num, act.text(lang).chapters[num - 1].title)
 
 
 def _paragraphs(lang: str, paragraph, prefix: str = "") -> str:
@@ -121,19 +125,22 @@ def _paragraphs(lang: str, paragraph, prefix: str = "") -> str:
     return "\n".join(out)
 
 
-def _article(act: Act, edition: str, chapter_num: int, article_num: int) -> str:
-    langs = _langs(edition)
-    articles = {lang: act.text(lang).article(article_num) for lang in langs}
-    title = _both(edition, lambda lang: labels.article_label(lang, article_num))
-    out = [f'<section class="article" id="{articles[langs[0]].id}" data-title="{esc(title)}">']
+def _heading(tag: str, texts: dict) -> str:
+    """A heading in one language, or the two side by side, each marked with its language."""
+    if len(texts) == 1:
+        return f"<{tag}>{esc(next(iter(texts.values())))}</{tag}>"
+    return (f'<{tag} class="pair">' + "".join(f'<span lang="{HTML_LANG[lang]}">{esc(text)}</span>'
+                                              for lang, text in texts.items()) + f"</{tag}>")
+
+
+def _article(act: Act, langs: tuple[str, ...], num: int) -> str:
+    articles = {lang: act.text(lang).article(num) for lang in langs}
+    titles = {lang: labels.article_label(lang, num) for lang in langs}
+    out = [f'<section class="article" id="{articles[langs[0]].id}" data-title="{esc(" / ".join(titles.values()))}">',
+           _heading("h3", titles)]
     if len(langs) == 1:
-        lang = langs[0]
-        out.append(f"<h3>{esc(labels.article_label(lang, article_num))}</h3>")
-        out += [_paragraphs(lang, p) for p in articles[lang].paragraphs]
+        out += [_paragraphs(langs[0], p) for p in articles[langs[0]].paragraphs]
     else:
-        out.append('<h3 class="pair">' + "".join(
-            f'<span lang="{HTML_LANG[lang]}">{esc(labels.article_label(lang, article_num))}</span>'
-            for lang in langs) + "</h3>")
         out.append('<table class="pair">')
         for row in zip(*(articles[lang].paragraphs for lang in langs)):
             out.append("<tr>" + "".join(f'<td lang="{HTML_LANG[lang]}">{_paragraphs(lang, p, lang + "-")}</td>'
@@ -145,52 +152,57 @@ def _article(act: Act, edition: str, chapter_num: int, article_num: int) -> str:
 def document(act: Act, edition: str) -> str:
     """The print HTML of one edition: 'en', 'zh' or 'bilingual'."""
     langs = _langs(edition)
-    lang = HTML_LANG[langs[0]]
-    out = [f'<!DOCTYPE html>\n<html lang="{lang}">', _head(act, edition), f'<body class="{edition}">',
+    out = [f'<!DOCTYPE html>\n<html lang="{HTML_LANG[langs[0]]}">', _head(act, edition), f'<body class="{edition}">',
            '<section class="cover">', *(_cover_block(act, ui, langs) for ui in langs), "</section>",
-           _toc(act, edition), "<main>"]
+           _toc(act, langs), "<main>"]
     for chapter in act.text(langs[0]).chapters:
-        headings = {code: labels.chapter_heading(code, chapter.num, act.text(code).chapters[chapter.num - 1].title)
-                    for code in langs}
-        if len(langs) == 1:
-            heading = f"<h2>{esc(headings[langs[0]])}</h2>"
-        else:
-            heading = '<h2 class="pair">' + "".join(
-                f'<span lang="{HTML_LANG[code]}">{esc(headings[code])}</span>' for code in langs) + "</h2>"
-        out.append(f'<section class="chapter" id="{chapter.id}" data-title="{esc(" / ".join(headings.values()))}">'
-                   + heading)
-        out += [_article(act, edition, chapter.num, article.num) for article in chapter.articles]
+        titles = {lang: _chapter_heading(act, lang, chapter.num) for lang in langs}
+        out.append(f'<section class="chapter" id="{chapter.id}" data-title="{esc(" / ".join(titles.values()))}">')
+        out.append(_heading("h2", titles))
+        out += [_article(act, langs, article.num) for article in chapter.articles]
         out.append("</section>")
     return "\n".join(out + ["</main>", "</body>", "</html>\n"])
 
 
 # --- rendering ---------------------------------------------------------------------------------------
 
-def stylesheet(font_config: FontConfiguration) -> CSS:
-    """pdf.css with the font loaded from the package folder; needs the same FontConfiguration as write_pdf()."""
+# The bilingual edition takes about as long as the other two together: one process for each group.
+GROUPS = (("bilingual",), ("en", "zh"))
+
+
+def write_pdfs(act: Act, editions, out_dir: Path) -> None:
+    """Render ``editions`` with one font configuration and stylesheet. WeasyPrint ignores @font-face
+    unless the same FontConfiguration goes to CSS() and write_pdf()."""
+    font_config = FontConfiguration()
     font_face = f'@font-face {{ font-family: "Act Serif"; src: url("{FONT.as_uri()}"); }}\n'
-    return CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
+    css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
+    for edition in editions:
+        HTML(string=document(act, edition)).write_pdf(
+            out_dir / file_name(edition), stylesheets=[css], font_config=font_config)
 
 
-def build_pdfs(act: Act, out_dir) -> list[Path]:
+def _set_tempdir(folder: str) -> None:
+    tempfile.tempdir = folder   # WeasyPrint copies the font there; worker processes exit without cleaning up
+
+
+def build_pdfs(act: Act, out_dir, parallel: bool = True) -> list[Path]:
     """Write regulation-en.pdf, regulation-zh.pdf and regulation-bilingual.pdf into ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    font_config = FontConfiguration()
-    css = stylesheet(font_config)
-    written = []
-    for edition in EDITIONS:
-        target = out_dir / file_name(edition)
-        HTML(string=document(act, edition), base_url=str(out_dir)).write_pdf(
-            target, stylesheets=[css], font_config=font_config)
-        written.append(target)
-    return written
+    if parallel:
+        with tempfile.TemporaryDirectory() as tmp, ProcessPoolExecutor(
+                len(GROUPS), initializer=_set_tempdir, initargs=(tmp,)) as pool:
+            list(pool.map(write_pdfs, [act] * len(GROUPS), GROUPS, [out_dir] * len(GROUPS)))
+    else:
+        write_pdfs(act, EDITIONS, out_dir)
+    return [out_dir / file_name(edition) for edition in EDITIONS]
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts.pdf", description=__doc__.split("\n")[0])
     parser.add_argument("--source", default="source")
     parser.add_argument("--out", required=True, help="folder for the three PDF files")
+    parser.add_argument("--serial", action="store_true", help="one process instead of two")
     args = parser.parse_args(argv)
     from .errors import SourceError
     started = time.perf_counter()
@@ -200,7 +212,7 @@ def main(argv=None) -> int:
         for problem in e.problems:
             print(problem, file=sys.stderr)
         return 1
-    for path in build_pdfs(act, args.out):
+    for path in build_pdfs(act, args.out, parallel=not args.serial):
         print(f"{path}: {path.stat().st_size // 1024} KB")
     print(f"built in {time.perf_counter() - started:.2f} s")
     return 0

@@ -20,3 +20,55 @@
     if (event.target.closest && event.target.closest("a.md-select__link[hreflang]")) carryFragment();
   }, true);
 })();
+
+// Copy a citation: a small button beside every article heading and paragraph copies the citation in
+// the page's language and the permanent link (/art/N/, plus #paragraph) to the clipboard.
+(function () {
+  var zh = document.documentElement.lang.indexOf("zh") === 0;
+  var words = zh ? { copy: "复制引用和链接：", done: "已复制" } : { copy: "Copy citation and link: ", done: "Copied" };
+  var status = document.createElement("div");
+  status.className = "cite-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");          // file:// and plain http
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = document.execCommand("copy");
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function addButton(host, cite, link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.setAttribute("aria-label", words.copy + cite);
+    button.title = words.copy + cite;
+    button.addEventListener("click", function () {
+      copyText(cite + "\n" + link).then(function () {
+        status.textContent = words.done + ": " + cite;
+        button.classList.add("copied");
+        setTimeout(function () { button.classList.remove("copied"); }, 1500);
+      });
+    });
+    host.appendChild(button);
+  }
+
+  document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
+    var permalink = new URL(body.getAttribute("data-permalink"), location.href).href;
+    var heading = body.previousElementSibling;
+    if (heading && /^H[1-6]$/.test(heading.tagName)) addButton(heading, body.getAttribute("data-cite"), permalink);
+    if (body.querySelectorAll("p.para").length < 2) return;
+    body.querySelectorAll("p.para[data-cite]").forEach(function (para) {
+      addButton(para, para.getAttribute("data-cite"), permalink + "#" + para.id);
+    });
+  });
+  document.body.appendChild(status);
+})();

@@ -1,0 +1,136 @@
+"""Citations that never break: permalinks, copy-a-citation, side-by-side view, published URLs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_scripts import labels
+
+from conftest import ROOT, in_viewport
+
+PUBLISHED = ROOT / "tests" / "published-urls.txt"
+
+
+def ids_of(path: Path) -> set[str]:
+    return {tag["id"] for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(id=True)}
+
+
+def test_every_article_has_a_permalink_in_both_languages(site, act):
+    for lang, prefix in (("en", ""), ("zh", "zh/")):
+        for article in act.text(lang).articles():
+            page = BeautifulSoup((site / f"{prefix}art/{article.num}/index.html").read_text(), "html.parser")
+            chapter = act.text(lang).chapter_of(article.num).num
+            refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+            assert refresh == f"0; url=../../chapter-{chapter}/#art_{article.num}"
+            assert page.find("link", rel="canonical")["href"].endswith(f"/{prefix}chapter-{chapter}/")
+            target = site / f"{prefix}chapter-{chapter}" / "index.html"
+            assert f"art_{article.num}" in ids_of(target)
+
+
+def test_permalink_lands_on_the_article_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/art/25/")
+    page.wait_for_url(f"{server}/chapter-4/#art_25")
+    assert in_viewport(page, "art_25")
+    context.close()
+
+
+def test_permalink_keeps_a_paragraph_fragment(page, server):
+    page.goto(f"{server}/zh/art/25/#art_25__para_2")
+    page.wait_for_url(f"{server}/zh/chapter-4/#art_25__para_2")
+    assert in_viewport(page, "art_25__para_2")
+
+
+@pytest.mark.parametrize("lang,prefix,expected", [
+    ("en", "", "Article 25(2), Regulations of the Inner Mongolia Autonomous Region on Promoting "
+               "High-quality Development in Border Areas"),
+    ("zh", "zh/", "《内蒙古自治区促进边境地区高质量发展条例》第二十五条第二款"),
+])
+def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, lang, prefix, expected):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/{prefix}chapter-4/")
+    button = page.locator("#art_25__para_2 .cite-button")
+    button.focus()                      # reachable by keyboard
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{expected}\n{server}/{prefix}art/25/#art_25__para_2"
+    # The whole article, from the control beside its heading.
+    page.locator("#art_21 .cite-button").click()
+    page.wait_for_timeout(100)
+    assert page.evaluate("navigator.clipboard.readText()").splitlines() == [
+        labels.citation(lang, expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
+        f"{server}/{prefix}art/21/"]
+    context.close()
+
+
+def test_side_by_side_shows_both_languages_on_one_row(page, server, act):
+    page.goto(f"{server}/parallel/chapter-4/#art_25")
+    assert in_viewport(page, "art_25")
+    row = page.locator("#art_25__para_1")
+    en, zh = row.locator('p[lang="en"]'), row.locator('p[lang="zh-Hans"]')
+    assert en.inner_text() == act.text("en").article(25).paragraphs[0].text
+    assert zh.inner_text() == act.text("zh").article(25).paragraphs[0].text
+    box_en, box_zh = en.bounding_box(), zh.bounding_box()
+    assert abs(box_en["y"] - box_zh["y"]) < 2 and box_zh["x"] > box_en["x"] + box_en["width"] / 2
+    # On a phone the two columns stack.
+    page.set_viewport_size({"width": 390, "height": 800})
+    box_en, box_zh = en.bounding_box(), zh.bounding_box()
+    assert box_zh["y"] >= box_en["y"] + box_en["height"]
+
+
+def test_chapter_pages_link_to_the_side_by_side_view(site):
+    for prefix, up in (("", "../"), ("zh/", "../../")):
+        page = BeautifulSoup((site / f"{prefix}chapter-4/index.html").read_text(), "html.parser")
+        assert page.select_one(".view-links a")["href"] == f"{up}parallel/chapter-4/"
+
+
+def test_search_engines_get_canonical_alternates_and_descriptions(site):
+    page = BeautifulSoup((site / "zh/chapter-4/index.html").read_text(), "html.parser")
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical.startswith("http") and canonical.endswith("/zh/chapter-4/")
+    alternates = {l["hreflang"]: l["href"] for l in page.find_all("link", hreflang=True)}
+    base = canonical[: -len("zh/chapter-4/")]
+    assert alternates == {"en": f"{base}chapter-4/", "x-default": f"{base}chapter-4/",
+                          "zh-Hans": f"{base}zh/chapter-4/"}
+    descriptions = {BeautifulSoup((site / f"chapter-{n}/index.html").read_text(), "html.parser")
+                    .find("meta", attrs={"name": "description"})["content"] for n in range(1, 10)}
+    assert len(descriptions) == 9
+    sitemap = (site / "sitemap.xml").read_text()
+    assert f"<loc>{base}zh/chapter-4/</loc>" in sitemap and "/art/" not in sitemap
+
+
+def published_entries():
+    lines = PUBLISHED.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def test_published_urls_still_resolve(site):
+    """Adding pages is fine; removing or renaming a published page or anchor is not."""
+    missing = []
+    cache: dict[str, set] = {}
+    for entry in published_entries():
+        path, _, anchor = entry.partition("#")
+        html = site / path.lstrip("/") / "index.html"
+        if not html.exists():
+            missing.append(entry)
+            continue
+        if anchor:
+            ids = cache.setdefault(path, ids_of(html))
+            if anchor not in ids:
+                missing.append(entry)
+    assert not missing, f"{len(missing)} published URLs no longer resolve, e.g. {missing[:5]}"
+
+
+def test_published_url_list_covers_every_article_paragraph_and_permalink(act):
+    entries = set(published_entries())
+    for lang, prefix in (("en", "/"), ("zh", "/zh/")):
+        for chapter in act.text(lang).chapters:
+            assert f"{prefix}chapter-{chapter.num}/#{chapter.id}" in entries
+            for article in chapter.articles:
+                assert f"{prefix}art/{article.num}/" in entries
+                assert all(f"{prefix}chapter-{chapter.num}/#{p.id}" in entries for p in article.paragraphs)
