@@ -68,8 +68,11 @@ def generate(source, docs):
     from .markdown import render
     from .source import load_act
 
+    from .search import USER_DICT, user_dictionary
+
     act = load_act(source)
     pages = render(act)
+    pages[USER_DICT] = user_dictionary(act)
     if Path(docs).exists():
         shutil.rmtree(docs)
     write_files(docs, pages)
@@ -128,6 +131,8 @@ def cmd_build(args) -> int:
         from .permalinks import redirect_pages
         write_files(staging, redirect_pages(act, site_url))
         write_exports(act, staging / "downloads")
+        from .search import split_index
+        split_index(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

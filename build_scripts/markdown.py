@@ -6,6 +6,7 @@ every heading and paragraph carries its id explicitly, never one derived from he
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from . import labels
@@ -32,7 +33,7 @@ def page_name(name: str, lang: str) -> str:
 
 def front_matter(title: str, description: str, **extra) -> str:
     lines = ["---", f"title: {_yaml_str(title)}", f"description: {_yaml_str(description)}"]
-    lines += [f"{k}: {_yaml_str(v)}" for k, v in extra.items()]
+    lines += [f"{k}: {_yaml_str(v) if isinstance(v, str) else json.dumps(v)}" for k, v in extra.items()]
     return "\n".join(lines + ["---", ""])
 
 
@@ -97,7 +98,7 @@ def parallel_page(act: Act, num: int) -> str:
     ch_en, ch_zh = en.chapters[num - 1], zh.chapters[num - 1]
     title = f"{labels.chapter_heading('en', num, ch_en.title)} · {labels.chapter_heading('zh', num, ch_zh.title)}"
     description = f"{labels.chapter_heading('en', num, ch_en.title)} of the {en.title}, in English and Chinese side by side."
-    out = [front_matter(title, description, single_language="true"),
+    out = [front_matter(title, description, single_language="true", search={"exclude": True}),
            f'# {heading_text(labels.chapter_heading("en", num, ch_en.title))} '
            f'<span lang="zh-Hans">{heading_text(labels.chapter_heading("zh", num, ch_zh.title))}</span> {{#{ch_en.id}}}',
            "", notice(act, "en"), notice(act, "zh").replace('role="note"', 'role="note" lang="zh-Hans"'),
@@ -131,7 +132,8 @@ def home_page(act: Act, lang: str) -> str:
                    if lang == "en" else
                    f"《{meta.title[lang]}》全文，{labels.date(lang, meta.adopted)}通过，"
                    f"{labels.date(lang, meta.effective)}起施行。")
-    out = [front_matter(meta.title[lang], description), f"# {heading_text(meta.title[lang])} {{#title}}", "",
+    out = [front_matter(meta.title[lang], description, search={"boost": 0.1}),
+           f"# {heading_text(meta.title[lang])} {{#title}}", "",
            f'<p class="adoption">{esc(reg.adoption)}</p>', "",
            '<dl class="act-meta">',
            f"<dt>{words['adopted_by']}</dt><dd>{esc(meta.adopting_body[lang])}</dd>",
@@ -267,7 +269,9 @@ def glossary_page(act: Act, lang: str, occurrences) -> str:
     places = appears_in(occurrences)
     description = (f"Glossary of the banners, cities, bodies and terms named in the {act.meta.title[lang]}."
                    if lang == "en" else f"《{act.meta.title[lang]}》所涉旗市区、机关和术语的中英对照术语表。")
-    out = [front_matter(words["glossary"], description), f"# {words['glossary']} {{#glossary}}", "",
+    # Below the articles in search results: the text itself is what readers look for first.
+    out = [front_matter(words["glossary"], description, search={"boost": 0.01}),
+           f"# {words['glossary']} {{#glossary}}", "",
            notice(act, lang), f"<p>{esc(words['glossary_intro'])}</p>", "",
            f"## {words['group_border_areas']} {{#group-border-areas}}", ""]
     areas = [e for e in g.entries if e.group == "border_areas"]

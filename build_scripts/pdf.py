@@ -25,6 +25,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from . import labels
+from .errors import SourceError
 from .labels import LABELS
 from .parse import GRAMMARS
 from .source import Act, load_act
@@ -125,12 +126,12 @@ def _paragraphs(lang: str, paragraph, prefix: str = "") -> str:
     return "\n".join(out)
 
 
-def _heading(tag: str, texts: dict) -> str:
+def _heading(tag: str, texts: dict, attributes: str = "") -> str:
     """A heading in one language, or the two side by side, each marked with its language."""
     if len(texts) == 1:
-        return f"<{tag}>{esc(next(iter(texts.values())))}</{tag}>"
-    return (f'<{tag} class="pair">' + "".join(f'<span lang="{HTML_LANG[lang]}">{esc(text)}</span>'
-                                              for lang, text in texts.items()) + f"</{tag}>")
+        return f"<{tag}{attributes}>{esc(next(iter(texts.values())))}</{tag}>"
+    return (f'<{tag} class="pair"{attributes}>' + "".join(f'<span lang="{HTML_LANG[lang]}">{esc(text)}</span>'
+                                                          for lang, text in texts.items()) + f"</{tag}>")
 
 
 def _article(act: Act, langs: tuple[str, ...], num: int) -> str:
@@ -157,8 +158,8 @@ def document(act: Act, edition: str) -> str:
            _toc(act, langs), "<main>"]
     for chapter in act.text(langs[0]).chapters:
         titles = {lang: _chapter_heading(act, lang, chapter.num) for lang in langs}
-        out.append(f'<section class="chapter" id="{chapter.id}" data-title="{esc(" / ".join(titles.values()))}">')
-        out.append(_heading("h2", titles))
+        out.append(f'<section class="chapter" id="{chapter.id}">')
+        out.append(_heading("h2", titles, f' data-title="{esc(" / ".join(titles.values()))}"'))
         out += [_article(act, langs, article.num) for article in chapter.articles]
         out.append("</section>")
     return "\n".join(out + ["</main>", "</body>", "</html>\n"])
@@ -204,7 +205,6 @@ def main(argv=None) -> int:
     parser.add_argument("--out", required=True, help="folder for the three PDF files")
     parser.add_argument("--serial", action="store_true", help="one process instead of two")
     args = parser.parse_args(argv)
-    from .errors import SourceError
     started = time.perf_counter()
     try:
         act = load_act(args.source)

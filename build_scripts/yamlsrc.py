@@ -57,11 +57,12 @@ def load(path):
 
 
 def check_keys(path, entry, required, optional, problems, what="entry"):
-    """Unknown and missing keys of one mapping, as problems at their lines."""
+    """Unknown and missing keys of one mapping, as problems at their lines; True when there were none."""
     if not isinstance(entry, dict):
         problems.append(Problem(path, getattr(entry, "line", 1),
                                 f"expected a mapping for this {what}, found {type(entry).__name__}"))
         return False
+    before = len(problems)
     lines = getattr(entry, "key_lines", {})
     allowed = set(required) | set(optional)
     for key in entry:
@@ -71,4 +72,4 @@ def check_keys(path, entry, required, optional, problems, what="entry"):
     for key in required:
         if key not in entry or entry[key] in (None, "", [], {}):
             problems.append(Problem(path, getattr(entry, "line", 1), f"{what} is missing {key!r}"))
-    return True
+    return len(problems) == before

@@ -1,0 +1,134 @@
+"""The glossary: entries checked with lines, occurrences computed from the text, links that keep the text."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_scripts.errors import SourceError
+from build_scripts.glossary import appears_in, find, load_glossary
+from build_scripts.markdown import glossary_page, term_linker
+from build_scripts.source import load_act
+
+from conftest import ROOT, copy_source, in_viewport
+
+NEW_ENTRY = """
+  - id: ecological-compensation
+    en: ecological compensation
+    zh: 生态补偿
+    match_en: [ecological compensation]
+    match_zh: [生态补偿]
+    definition:
+      en: Payments to areas that protect ecosystems.
+      zh: 对保护生态的地区给予的补偿。
+"""
+
+
+def add_to_glossary(source, text):
+    path = source / "glossary.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_appears_in_is_computed_from_the_text(tmp_path):
+    source = copy_source(tmp_path)
+    add_to_glossary(source, NEW_ENTRY)
+    act = load_act(source)
+    for lang in ("en", "zh"):
+        occurrences = find(act.glossary, act.text(lang))
+        expected = tuple(p.id for p in act.text(lang).paragraphs()
+                         if ("ecological compensation" if lang == "en" else "生态补偿") in p.text.lower())
+        assert expected and appears_in(occurrences)["ecological-compensation"] == expected
+        page = glossary_page(act, lang, occurrences)
+        entry = page[page.index("{#ecological-compensation}"):]
+        assert f"#{expected[0]}\"" in entry
+
+
+def test_all_twenty_border_areas_appear_in_article_2(act):
+    areas = [e for e in act.glossary.entries if e.group == "border_areas"]
+    assert len(areas) == 20
+    for lang in ("en", "zh"):
+        places = appears_in(find(act.glossary, act.text(lang)))
+        assert all(places[e.id] == ("art_2__para_2",) for e in areas), lang
+
+
+def test_longest_match_wins_and_matches_never_nest(act):
+    occurrences = find(act.glossary, act.text("en"))
+    para = [o for o in occurrences if o.target == "art_64__para_2"]
+    assert ("border-residents-subsidies", "subsidy policy for border residents") in [(o.entry, o.text) for o in para]
+    assert "border-residents" not in [o.entry for o in para if o.text == "border residents"
+                                      and "subsidy policy for border residents" in act.text("en").article(64).paragraphs[1].text[o.start - 20:o.end]]
+    for target in {o.target for o in occurrences}:
+        spans = sorted((o.start, o.end) for o in occurrences if o.target == target)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), target
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_linking_never_changes_the_text(act, lang):
+    link = term_linker(act, lang, find(act.glossary, act.text(lang)))
+    linked = 0
+    for paragraph in act.text(lang).paragraphs():
+        html = link(paragraph, paragraph.text)
+        linked += html.count("<a ")
+        assert BeautifulSoup(html, "html.parser").get_text() == paragraph.text
+    assert linked > 100
+
+
+def test_terms_are_not_linked_in_headings(site):
+    page = BeautifulSoup((site / "chapter-1" / "index.html").read_text(), "html.parser")
+    assert not page.select("h1 a.term, h2 a.term")
+    assert page.select("p.para a.term")
+
+
+BROKEN = [
+    ("unknown key", "    match_en: [Alxa Left Banner]\n", "    match_en: [Alxa Left Banner]\n    colour: red\n",
+     "unknown key 'colour'"),
+    ("missing Chinese name", "    zh: 阿拉善左旗\n", "", "is missing 'zh'"),
+    ("duplicate id", "  - id: alxa-right-banner\n", "  - id: alxa-left-banner\n", "duplicate id 'alxa-left-banner'"),
+    ("variant never occurs", "    match_en: [Alxa Left Banner]\n", "    match_en: [Alxa Left Banner, Alxa Middle Banner]\n",
+     "'Alxa Middle Banner' never occurs"),
+]
+
+
+@pytest.mark.parametrize("name,old,new,message", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_glossary_is_reported_with_its_line(tmp_path, name, old, new, message):
+    source = copy_source(tmp_path)
+    path = source / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    line = text[:text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        load_act(source)
+    problems = [str(p) for p in info.value.problems]
+    assert any(message in p for p in problems), problems
+    numbers = [int(re.match(rf"{re.escape(str(path))}:(\d+):", p).group(1)) for p in problems]
+    assert all(abs(n - line) <= 12 for n in numbers), (numbers, line)
+
+
+def test_unconfirmed_facts_are_shown_as_unconfirmed(site, act):
+    page = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+    for entry in act.glossary.entries:
+        dl = page.select_one(f'dl[data-entry="{entry.id}"]')
+        assert dl is not None, entry.id
+        assert len(dl.select(".unconfirmed")) == len(entry.unconfirmed), entry.id
+
+
+def test_focusing_a_term_shows_its_tooltip(page, server, act):
+    page.goto(f"{server}/chapter-1/")
+    term = page.locator('#art_2__para_2 a.term[href$="#alxa-left-banner"]')
+    term.focus()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="阿拉善左旗")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    assert act.glossary.entry("alxa-left-banner").definition["en"][:30] in tooltip.first.inner_text()
+
+
+def test_appears_in_link_lands_on_the_paragraph(page, server):
+    page.goto(f"{server}/zh/glossary/#gacha")
+    link = page.locator('dl[data-entry="gacha"] .appears-in a').first
+    href = link.get_attribute("href")
+    link.click()
+    target = href.split("#")[1]
+    page.wait_for_url(f"**/zh/chapter-*/#{target}")
+    assert in_viewport(page, target)
+    assert "嘎查村" in page.locator(f"#{target}").inner_text()

@@ -1,0 +1,278 @@
+"""The PDF editions, built from the real source/ and read back with pypdf, fontTools and poppler's pdffonts."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import io
+import logging
+import re
+import subprocess
+import time
+from collections import Counter
+from types import SimpleNamespace
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from build_scripts import labels, pdf
+from build_scripts.parse import GRAMMARS
+
+EPOCH = 1700000000          # 2023-11-14 22:13:20 UTC: not the adoption date, so the test sees which one is used
+EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
+FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页"}
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(scope="module")
+def build(act, tmp_path_factory):
+    """Two builds with a fixed SOURCE_DATE_EPOCH: the normal one in two processes (timed), then one in
+    this process, so that WeasyPrint's warnings can be seen."""
+    collect = _Collect()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+        started = time.perf_counter()
+        paths = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf"))
+        seconds = time.perf_counter() - started
+        logging.getLogger("weasyprint").addHandler(collect)
+        try:
+            again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), parallel=False)
+        finally:
+            logging.getLogger("weasyprint").removeHandler(collect)
+    return SimpleNamespace(paths=dict(zip(EDITIONS, paths)), again=dict(zip(EDITIONS, again)),
+                           seconds=seconds, warnings=[r.getMessage() for r in collect.records])
+
+
+@pytest.fixture(scope="module")
+def docs(build):
+    """edition -> reader, the text lines of each page, and the page index of each named destination."""
+    out = {}
+    for edition, path in build.paths.items():
+        reader = PdfReader(path)
+        out[edition] = SimpleNamespace(
+            reader=reader,
+            pages=[page.extract_text().splitlines() for page in reader.pages],
+            dests={name: reader.get_destination_page_number(dest)
+                   for name, dest in reader.named_destinations.items()})
+    return out
+
+
+def body_pages(doc):
+    """Indices of the pages from the first chapter on."""
+    return range(doc.dests["chp_1"], len(doc.pages))
+
+
+def body_text(doc) -> str:
+    """The text from the first chapter on, without the running header and footer (the last two lines of
+    each page, as test_running_header_and_footer checks)."""
+    return "\n".join(line for i in body_pages(doc) for line in doc.pages[i][:-2])
+
+
+def squash(text: str, lang: str) -> str:
+    """Text in a form that survives line breaking: English with single spaces (a line ending in a hyphen
+    joins the next line without one, since nothing is hyphenated automatically), Chinese without spaces."""
+    if lang == "en":
+        return " ".join(re.sub(r"-\n", "-", text).split())
+    return "".join(text.split())
+
+
+def script(text: str, lang: str) -> str:
+    """Only the letters of one script. In the bilingual edition the languages alternate, row by row (and
+    within a row, should one ever run over a page), so each language is checked on its own letters."""
+    return "".join(re.findall(r"[A-Za-z]+" if lang == "en" else r"[\u4e00-\u9fff]+", text))
+
+
+def paragraph_texts(reg):
+    for paragraph in reg.paragraphs():
+        yield paragraph.id, paragraph.text
+        for point in paragraph.points:
+            yield point.id, f"{GRAMMARS[reg.lang].point_label(point.num)} {point.text}"
+
+
+def assert_in_order(haystack: str, needles):
+    """Each (name, regular expression) is found after the previous one."""
+    position = 0
+    for name, pattern in needles:
+        found = re.compile(pattern).search(haystack, position)
+        assert found, f"{name} missing or out of order: {pattern[:80]!r}"
+        position = found.end()
+
+
+# --- files, size, speed, reproducibility ----------------------------------------------------------------
+
+def test_three_small_files_built_quickly(build):
+    assert [p.name for p in build.paths.values()] == [
+        "regulation-en.pdf", "regulation-zh.pdf", "regulation-bilingual.pdf"]
+    for path in build.paths.values():
+        assert path.read_bytes().startswith(b"%PDF-")
+        assert path.stat().st_size < 600 * 1024, f"{path.name}: {path.stat().st_size} bytes"
+    assert build.seconds < 4, f"three PDFs took {build.seconds:.2f} s"
+
+
+def test_two_builds_are_byte_identical(build):
+    for edition in EDITIONS:
+        assert build.paths[edition].read_bytes() == build.again[edition].read_bytes(), edition
+
+
+def test_weasyprint_has_nothing_to_complain_about(build):
+    assert build.warnings == []
+
+
+# --- metadata ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_metadata(docs, act, edition):
+    reader, langs = docs[edition].reader, EDITIONS[edition]
+    meta = reader.metadata
+    for lang in langs:
+        assert act.meta.title[lang] in meta.title
+        assert act.meta.versions[lang].label[lang] in meta.subject
+    assert meta.author == act.meta.adopting_body[langs[0]]
+    assert reader.trailer["/Root"]["/Lang"] == {"en": "en", "zh": "zh-Hans"}[langs[0]]
+    when = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc)
+    assert meta.creation_date == when and meta.modification_date == when
+
+
+def test_build_date_without_source_date_epoch_is_the_adoption_date(act, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert pdf.build_date(act) == f"{act.meta.adopted.isoformat()}T00:00:00Z"
+    html = pdf.document(act, "en")
+    assert f'<meta name="dcterms.created" content="{act.meta.adopted.isoformat()}T00:00:00Z">' in html
+
+
+# --- navigation: bookmarks, named destinations, contents ------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_bookmarks_are_chapters_then_their_articles(docs, act, edition):
+    doc, langs = docs[edition], EDITIONS[edition]
+    outline = doc.reader.outline
+    chapters = [item for item in outline if not isinstance(item, list)]
+    children = [item for item in outline if isinstance(item, list)]
+    assert len(chapters) == len(children) == 9
+    assert sum(len(c) for c in children) == 73
+    for chapter, bookmark, articles in zip(act.text("en").chapters, chapters, children):
+        for lang in langs:
+            assert labels.chapter_heading(lang, chapter.num, act.text(lang).chapters[chapter.num - 1].title) \
+                in bookmark.title
+        assert doc.reader.get_destination_page_number(bookmark) == doc.dests[chapter.id]
+        assert len(articles) == len(chapter.articles)
+        for article, item in zip(chapter.articles, articles):
+            assert not isinstance(item, list), "articles have no bookmarks below them"
+            for lang in langs:
+                assert re.match(re.escape(labels.article_label(lang, article.num)) + r"(?!\d)",
+                                item.title.split(" / ")[langs.index(lang)])
+            assert doc.reader.get_destination_page_number(item) == doc.dests[article.id]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_named_destinations_lead_to_their_headings(docs, act, edition):
+    doc, langs = docs[edition], EDITIONS[edition]
+    names = [f"chp_{n}" for n in range(1, 10)] + [f"art_{n}" for n in range(1, 74)]
+    assert set(names) <= set(doc.dests)
+    pages = [doc.dests[name] for name in names[9:]]
+    assert pages == sorted(pages), "articles follow each other"
+    for article in act.text("en").articles():
+        page = "\n".join(doc.pages[doc.dests[article.id]])
+        for lang in langs:
+            assert re.search(re.escape(labels.article_label(lang, article.num)) + r"(?!\d)", page), article.id
+    prefixes = [f"{lang}-" for lang in langs] if len(langs) > 1 else [""]
+    for paragraph in act.text("en").paragraphs():
+        for prefix in prefixes:
+            assert prefix + paragraph.id in doc.dests
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_contents_give_the_page_of_each_chapter(docs, act, edition):
+    doc = docs[edition]
+    contents = [line for i in range(1, doc.dests["chp_1"]) for line in doc.pages[i][:-1]]  # without footer
+    numbers = [int(m[1]) for line in contents if (m := re.search(r"\.\s*(\d+)$", line))]
+    assert numbers == [doc.dests[chapter.id] + 1 for chapter in act.text("en").chapters]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_running_header_and_footer(docs, act, edition):
+    doc, langs = docs[edition], EDITIONS[edition]
+    starts = {chapter.num: doc.dests[chapter.id] for chapter in act.text("en").chapters}
+    for i in body_pages(doc):
+        *_, header, footer = doc.pages[i]
+        for lang in langs:
+            assert [tuple(map(int, m)) for m in re.findall(FOOTER[lang], footer)] == [(i + 1, len(doc.pages))]
+        beginning_here = [num for num, page in starts.items() if page == i]
+        num = min(beginning_here) if beginning_here else max(num for num, page in starts.items() if page < i)
+        for lang in langs:
+            assert labels.chapter_heading(lang, num, act.text(lang).chapters[num - 1].title) in header, i + 1
+
+
+# --- the text -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_heading_and_paragraph_in_order(docs, act, edition):
+    doc, langs = docs[edition], EDITIONS[edition]
+    text = body_text(doc)
+    assert "\xad" not in text
+    for lang in langs:
+        reg = act.text(lang)
+        assert_in_order(squash(text, "en"), [(article.id, re.escape(labels.article_label(lang, article.num)) + r"(?!\d)")
+                                             for article in reg.articles()])
+        clean = (lambda t: squash(t, lang)) if len(langs) == 1 else (lambda t: script(t, lang))
+        assert_in_order(clean(text), [(name, re.escape(clean(value))) for name, value in paragraph_texts(reg)])
+
+
+def test_chinese_lines_never_start_with_closing_punctuation(docs):
+    lines = [line for edition in ("zh", "bilingual") for page in docs[edition].pages for line in page]
+    assert sum(1 for line in lines if re.search(r"[\u4e00-\u9fff]", line)) > 300
+    assert [line for line in lines if line[:1] in "，。、；：？！）》」』”’"] == []
+    assert [line for line in lines if line[-1:] in "（《「『“‘"] == []
+
+
+def test_text_is_escaped_and_ids_are_unique(act):
+    reg = act.text("en")
+    chapter = reg.chapters[0]
+    article = chapter.articles[0]
+    paragraph = dataclasses.replace(article.paragraphs[0], text='<b class="x">Fish & "chips"</b>')
+    article = dataclasses.replace(article, paragraphs=(paragraph,) + article.paragraphs[1:])
+    chapter = dataclasses.replace(chapter, articles=(article,) + chapter.articles[1:])
+    reg = dataclasses.replace(reg, chapters=(chapter,) + reg.chapters[1:])
+    act = dataclasses.replace(act, texts={**act.texts, "en": reg})
+    for edition in EDITIONS:
+        html = pdf.document(act, edition)
+        if "en" in EDITIONS[edition]:
+            assert "&lt;b class=&quot;x&quot;&gt;Fish &amp; &quot;chips&quot;&lt;/b&gt;" in html
+        assert '<b class="x">' not in html
+        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+        assert [i for i, n in ids.items() if n > 1] == []
+
+
+# --- fonts ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_fonts_are_embedded_subsets(build, edition):
+    out = subprocess.run(["pdffonts", str(build.paths[edition])], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in out.stdout.splitlines()[2:] if line.strip()]
+    assert rows
+    for row in rows:
+        emb, sub = row[-5], row[-4]
+        assert (emb, sub) == ("yes", "yes"), row
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_one_font_sets_everything_and_it_is_simplified_chinese(docs, edition):
+    """No glyph falls back to a system font (which could give Japanese shapes): every embedded font is the
+    packaged Noto Serif SC."""
+    families = set()
+    for page in docs[edition].reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            for descendant in font.get_object().get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                data = next(descriptor[key].get_data() for key in ("/FontFile3", "/FontFile2", "/FontFile")
+                            if key in descriptor)
+                families.add(TTFont(io.BytesIO(data))["name"].getBestFamilyName())
+    assert families == {"Noto Serif SC"}
