@@ -1,7 +1,7 @@
 # `make site` builds everything; `make test` runs every test. Both set up what they need first.
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt package-lock.json | sha256sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= 1701302400
@@ -25,17 +25,20 @@ bench: setup
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+# Python packages from PyPI; the offline copy's iframe-worker shim from npm (package-lock.json).
+$(STAMP): requirements.txt package-lock.json
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	npm ci --no-audit --no-fund --silent
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# Browser tests drive Debian's Chromium (a browser download is not possible here).
+# Browser tests drive Debian's Chromium (a browser download is not possible here); the PDF
+# font test reads pdffonts from poppler-utils.
 browser:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+	@command -v chromium >/dev/null && command -v pdffonts >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "Missing: run 'sudo apt-get install chromium poppler-utils'" >&2; exit 1; fi; }
 
 clean:
 	rm -rf docs site site.new site.old .pytest_cache

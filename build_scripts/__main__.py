@@ -85,65 +85,15 @@ def cmd_generate(args) -> int:
     return 0
 
 
-def mkdocs_build(config_file, docs_dir, site_dir) -> None:
-    """mkdocs build --strict; warnings are printed and turn into SystemExit(1)."""
-    import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    if not mkdocs_log.handlers:
-        mkdocs_log.addHandler(handler)
-        mkdocs_log.setLevel(logging.WARNING)
-    import jieba  # Material's search segments Chinese with it; keep its progress chatter quiet.
-    jieba.setLogLevel(logging.WARNING)
-
-    config = load_config(config_file, docs_dir=str(Path(docs_dir).resolve()),
-                         site_dir=str(Path(site_dir).resolve()), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    site_url = config.site_url or "/"
-    try:
-        build(config)
-    except Abort as e:
-        print(f"mkdocs: {e}", file=sys.stderr)
-        raise SystemExit(1) from None
-    finally:
-        config.plugins.on_shutdown()
-    return site_url
-
-
 def cmd_build(args) -> int:
     """source/ -> docs/ -> a new site in a temporary folder -> swapped in for site/ only when all succeeded."""
+    from .build import build_site
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
-    site = Path(args.site)
-    staging = site.with_name(site.name + ".new")
-    if staging.exists():
-        shutil.rmtree(staging)
     act, _count = generate(args.source, args.docs)
-    try:
-        site_url = mkdocs_build(args.config, args.docs, staging)
-        from .export import write_exports
-        from .permalinks import redirect_pages
-        write_files(staging, redirect_pages(act, site_url))
-        write_exports(act, staging / "downloads")
-        from .search import split_index
-        split_index(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = site.with_name(site.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"{site}: built in {time.perf_counter() - started:.2f} s")
+    build_site(act, args.docs, args.site, args.config, args.offline_config)
+    print(f"{args.site}: built in {time.perf_counter() - started:.2f} s")
     return 0
 
 
@@ -194,7 +144,15 @@ def main(argv=None) -> int:
     p.add_argument("--docs", default="docs")
     p.add_argument("--site", default="site")
     p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--offline-config", default="mkdocs-offline.yml")
     p.set_defaults(func=cmd_build)
+
+    for name, module, text in (("pdf", "pdf", "write the three PDF editions into a folder"),
+                               ("export", "export", "write regulation.json and the Akoma Ntoso XML files")):
+        p = sub.add_parser(name, help=text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p.set_defaults(func=lambda args, module=module: __import__(
+            f"build_scripts.{module}", fromlist=["main"]).main(args.rest))
 
     p = sub.add_parser("urls", help="list every page and anchor of a built site (for tests/published-urls.txt)")
     p.add_argument("site", nargs="?", default="site")

@@ -26,6 +26,13 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def site_link(lang: str, path: str) -> str:
+    """A link target from the site root, in folder style (``chapter-4/#art_25``, ``downloads/x.pdf``),
+    for a page of ``lang``. The MkDocs hook turns it into a relative link that suits the build
+    (folder URLs online, file names in the offline copy)."""
+    return f"site:{'' if lang == 'en' else lang + '/'}{path}"
+
+
 def page_name(name: str, lang: str) -> str:
     """``chapter-4.md`` for English, ``chapter-4.zh.md`` for Chinese (mkdocs-static-i18n suffix layout)."""
     return f"{name}.md" if lang == "en" else f"{name}.zh.md"
@@ -72,6 +79,25 @@ def article_body(act: Act, lang: str, article, permalink: str, link_text=None) -
             f'{paragraphs}\n</div>\n')
 
 
+DOWNLOADS = {
+    "en": ("Download: ", [("regulation-en.pdf", "PDF, English"), ("regulation-zh.pdf", "PDF, Chinese"),
+                        ("regulation-bilingual.pdf", "PDF, bilingual"), ("regulation.json", "JSON"),
+                        ("regulation-en.akn.xml", "Akoma Ntoso XML")], "All downloads"),
+    "zh": ("下载：", [("regulation-zh.pdf", "PDF 中文"), ("regulation-en.pdf", "PDF 英文"),
+                  ("regulation-bilingual.pdf", "PDF 中英对照"), ("regulation.json", "JSON"),
+                  ("regulation-zh.akn.xml", "Akoma Ntoso XML")], "全部下载"),
+}
+
+
+def downloads_bar(lang: str, fragment: str = "") -> str:
+    """Links to the downloads (shared by both languages); PDFs open at ``fragment``."""
+    label, files, everything = DOWNLOADS[lang]
+    links = " · ".join(f'<a href="{site_link("en", "downloads/" + name)}{fragment if name.endswith(".pdf") else ""}">'
+                       f'{text}</a>' for name, text in files)
+    return (f'<p class="downloads-bar">{label}{links} · '
+            f'<a href="{site_link(lang, "downloads/")}">{everything}</a></p>\n')
+
+
 VIEW_LINKS = {"en": "Read English and Chinese side by side", "zh": "中英对照阅读"}
 
 
@@ -82,10 +108,9 @@ def chapter_page(act: Act, lang: str, chapter, link_text=None) -> str:
     span = labels.article_span(lang, first, last)
     description = (f"{title} ({span}) of the {reg.title}." if lang == "en"
                    else f"《{reg.title}》{title}（{span}）。")
-    up = "../" if lang == "en" else "../../"
     out = [front_matter(title, description), f"# {heading_text(title)} {{#{chapter.id}}}", "", notice(act, lang),
-           f'<p class="view-links"><a href="{up}parallel/chapter-{chapter.num}/" hreflang="en">'
-           f"{VIEW_LINKS[lang]}</a></p>\n"]
+           f'<p class="view-links"><a href="{site_link("en", f"parallel/chapter-{chapter.num}/")}" hreflang="en">'
+           f"{VIEW_LINKS[lang]}</a></p>\n", downloads_bar(lang, f"#{chapter.id}")]
     for article in chapter.articles:
         out.append(f"## {labels.article_label(lang, article.num)} {{#{article.id}}}\n")
         out.append(article_body(act, lang, article, f"../art/{article.num}/", link_text))
@@ -102,8 +127,8 @@ def parallel_page(act: Act, num: int) -> str:
            f'# {heading_text(labels.chapter_heading("en", num, ch_en.title))} '
            f'<span lang="zh-Hans">{heading_text(labels.chapter_heading("zh", num, ch_zh.title))}</span> {{#{ch_en.id}}}',
            "", notice(act, "en"), notice(act, "zh").replace('role="note"', 'role="note" lang="zh-Hans"'),
-           f'<p class="view-links"><a href="../../chapter-{num}/">English only</a> · '
-           f'<a href="../../zh/chapter-{num}/" lang="zh-Hans" hreflang="zh-Hans">仅中文</a></p>\n']
+           f'<p class="view-links"><a href="{site_link("en", f"chapter-{num}/")}">English only</a> · '
+           f'<a href="{site_link("zh", f"chapter-{num}/")}" lang="zh-Hans" hreflang="zh-Hans">仅中文</a></p>\n']
     for art_en, art_zh in zip(ch_en.articles, ch_zh.articles):
         out.append(f'## {labels.article_label("en", art_en.num)} '
                    f'<span lang="zh-Hans">{labels.article_label("zh", art_zh.num)}</span> {{#{art_en.id}}}\n')
@@ -142,13 +167,13 @@ def home_page(act: Act, lang: str) -> str:
            f"<dt>{words['effective']}</dt><dd><time datetime=\"{meta.effective.isoformat()}\">"
            f"{labels.date(lang, meta.effective)}</time></dd>",
            f"<dt>{words['status']}</dt><dd>{esc(meta.versions[lang].label[lang])}</dd>",
-           "</dl>", "", notice(act, lang),
+           "</dl>", "", notice(act, lang), downloads_bar(lang),
            f"## {words['contents']} {{#contents}}", "", '<nav class="act-toc">']
     for chapter in reg.chapters:
         heading = esc(labels.chapter_heading(lang, chapter.num, chapter.title))
-        out.append(f'<h3 id="toc-{chapter.id}"><a href="chapter-{chapter.num}/">{heading}</a></h3>\n<ol>')
+        out.append(f'<h3 id="toc-{chapter.id}"><a href="{site_link(lang, "chapter-%d/" % chapter.num)}">{heading}</a></h3>\n<ol>')
         for article in chapter.articles:
-            out.append(f'<li><a href="chapter-{chapter.num}/#{article.id}">'
+            out.append(f'<li><a href="{site_link(lang, f"chapter-{chapter.num}/#{article.id}")}">'
                        f'<span class="toc-num">{labels.article_label(lang, article.num)}</span> '
                        f'<span class="toc-snippet">{esc(_snippet(lang, article.paragraphs[0].text))}</span></a></li>')
         out.append("</ol>")
@@ -159,10 +184,10 @@ def home_page(act: Act, lang: str) -> str:
 def _where(act: Act, lang: str, chapter=None, article=None, paragraph=None) -> str:
     reg = act.text(lang)
     if article is None:
-        return f'<a href="../chapter-{chapter}/#chp_{chapter}">{esc(labels.chapter_label(lang, chapter))}</a>'
+        return f'<a href="{site_link(lang, f"chapter-{chapter}/#chp_{chapter}")}">{esc(labels.chapter_label(lang, chapter))}</a>'
     num = reg.chapter_of(article).num
     anchor = f"art_{article}__para_{paragraph}" if paragraph else f"art_{article}"
-    return f'<a href="../chapter-{num}/#{anchor}">{esc(labels.paragraph_ref(lang, article, paragraph))}</a>'
+    return f'<a href="{site_link(lang, f"chapter-{num}/#{anchor}")}">{esc(labels.paragraph_ref(lang, article, paragraph))}</a>'
 
 
 def notes_page(act: Act, lang: str) -> str:
@@ -210,7 +235,7 @@ def term_linker(act: Act, lang: str, occurrences):
             entry = act.glossary.entry(o.entry)
             tooltip = f"{entry.name[OTHER[lang]]} — {entry.definition[lang]}"
             out.append(esc(text[pos:o.start]))
-            out.append(f'<a class="term" href="../glossary/#{entry.id}" title="{esc(tooltip)}">'
+            out.append(f'<a class="term" href="{site_link(lang, "glossary/#" + entry.id)}" title="{esc(tooltip)}">'
                        f'{esc(text[o.start:o.end])}</a>')
             pos = o.end
         out.append(esc(text[pos:]))
@@ -222,6 +247,11 @@ def term_linker(act: Act, lang: str, occurrences):
 def _other_name(lang: str, value: dict) -> str:
     other = OTHER[lang]
     return f'{esc(value[lang])} (<span lang="{LANG_ATTR[other]}">{esc(value[other])}</span>)'
+
+
+def _chapter_of(reg, target_id: str) -> int:
+    """Chapter number of the article an id belongs to (art_25__para_2 -> 4)."""
+    return reg.chapter_of(int(target_id.split("__")[0].removeprefix("art_"))).num
 
 
 def glossary_entry(act: Act, lang: str, entry, places) -> str:
@@ -255,7 +285,7 @@ def glossary_entry(act: Act, lang: str, entry, places) -> str:
     if entry.note:
         rows.append((words["note"], esc(entry.note[lang])))
     if places:
-        links = ", ".join(f'<a href="../chapter-{reg.chapter_of(int(t.split("__")[0][4:])).num}/#{t}">'
+        links = ", ".join(f'<a href="{site_link(lang, f"chapter-{_chapter_of(reg, t)}/#{t}")}">'
                           f'{esc(labels.target_ref(lang, reg, t))}</a>' for t in places)
     else:
         links = esc(words["appears_nowhere"])

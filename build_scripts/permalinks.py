@@ -29,8 +29,9 @@ TEMPLATE = """<!doctype html>
 """
 
 
-def redirect_pages(act: Act, site_url: str) -> dict[str, str]:
-    """Relative path in site/ -> HTML, for every article in every language."""
+def redirect_pages(act: Act, site_url: str, directory_urls: bool = True) -> dict[str, str]:
+    """Relative path in site/ -> HTML, for every article in every language. Without directory URLs
+    (the offline copy) chapter pages are files: chapter-4.html."""
     pages = {}
     for lang, reg in act.texts.items():
         prefix = "" if lang == "en" else f"{lang}/"
@@ -42,5 +43,6 @@ def redirect_pages(act: Act, site_url: str) -> dict[str, str]:
                     label=html.escape(labels.article_label(lang, article.num)),
                     title=html.escape(reg.title if lang == "en" else act.meta.title[lang]),
                     canonical=html.escape(f"{site_url}{prefix}chapter-{chapter.num}/"),
-                    target=f"../../chapter-{chapter.num}/", anchor=anchor)
+                    target=f"../../chapter-{chapter.num}" + ("/" if directory_urls else ".html"),
+                    anchor=anchor)
     return pages

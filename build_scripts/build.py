@@ -1,0 +1,118 @@
+"""The whole build: source/ -> docs/ -> site/ with PDFs, data downloads, permalinks and an offline copy.
+
+Everything is built into a staging folder next to site/; site/ is replaced only when all succeeded,
+so a mistake in source/ leaves the last good site as it was.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import shutil
+import sys
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .export import write_exports
+from .pdf import build_pdfs
+from .permalinks import redirect_pages
+from .search import split_index
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"     # as named in mkdocs-offline.yml
+ZIP_NAME = "regulation-site.zip"
+
+
+def mkdocs_build(config_file, docs_dir, site_dir) -> str:
+    """mkdocs build --strict; warnings are printed and turn into SystemExit(1). Returns the site URL."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.setLevel(logging.WARNING)
+    import jieba  # Material's search segments Chinese with it; keep its progress chatter quiet.
+    jieba.setLogLevel(logging.WARNING)
+
+    config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
+                         site_dir=str(Path(site_dir).resolve()), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except Abort as e:
+        print(f"mkdocs: {e}", file=sys.stderr)
+        raise SystemExit(1) from None
+    finally:
+        config.plugins.on_shutdown()
+    return config.site_url or "/"
+
+
+def build_time() -> datetime.datetime:
+    """The time stamped into archives: SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1701302400"))
+    return datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc)
+
+
+def zip_folder(folder: Path, target: Path, top: str) -> None:
+    """A zip of ``folder`` under ``top/``: sorted entries, fixed dates and modes, so builds repeat exactly."""
+    stamp = build_time().timetuple()[:6]
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", stamp)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def finish(folder: Path, act, site_url: str, pdfs, offline: bool) -> None:
+    """What MkDocs does not make: permalinks, PDFs and data in downloads/, one search index per language."""
+    from .__main__ import write_files
+    write_files(folder, redirect_pages(act, site_url, directory_urls=not offline))
+    downloads = folder / "downloads"
+    downloads.mkdir(exist_ok=True)       # also home of the downloads page
+    for pdf in pdfs:
+        shutil.copyfile(pdf, downloads / pdf.name)
+    write_exports(act, downloads)
+    split_index(folder, offline=offline)
+    if offline:
+        if not SHIM.exists():
+            raise SystemExit(f"{SHIM}: missing; run 'npm ci' (make setup does) to install iframe-worker")
+        shutil.copyfile(SHIM, folder / SHIM_TARGET)
+
+
+def build_site(act, docs, site, config, offline_config) -> None:
+    site = Path(site)
+    staging = site.with_name(site.name + ".new")
+    offline = site.with_name(site.name + ".offline")
+    pdf_dir = site.with_name(site.name + ".pdf")
+    for folder in (staging, offline, pdf_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+    try:
+        # The PDFs render in worker processes while MkDocs builds the pages.
+        with ThreadPoolExecutor(1) as background:
+            pdfs = background.submit(build_pdfs, act, pdf_dir)
+            site_url = mkdocs_build(config, docs, staging)
+            mkdocs_build(offline_config, docs, offline)
+            pdfs = pdfs.result()
+        finish(staging, act, site_url, pdfs, offline=False)
+        finish(offline, act, site_url, pdfs, offline=True)
+        zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(offline, ignore_errors=True)
+        shutil.rmtree(pdf_dir, ignore_errors=True)
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
