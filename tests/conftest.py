@@ -22,6 +22,7 @@ def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = Non
     """Run the real build command; returns the CompletedProcess (stdout/stderr as text)."""
     site = site or tmp / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("SOURCE_DATE_EPOCH", "1701302400")
     return subprocess.run([sys.executable, "-m", "build_scripts", "build", "--source", str(source),
                            "--docs", str(tmp / "docs"), "--site", str(site), *extra],
                           cwd=ROOT, env=env, capture_output=True, text=True)
