@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= 1701302400
 
-.PHONY: site test serve bench check setup browser clean
+.PHONY: site test serve bench check setup browser clean audit
 
 site: setup
 	$(PY) -m build_scripts build
@@ -42,3 +42,10 @@ browser:
 
 clean:
 	rm -rf docs site site.new site.old .pytest_cache
+
+# Lighthouse scores (mobile) of /, /chapter-4/, /zh/, /zh/chapter-4/ against the targets; builds its own
+# copy of the site and serves it on 127.0.0.1. Lighthouse 12 (13 needs a newer Node) in .audit/.
+audit: setup browser
+	grep -qs '"version": "12.2.3"' .audit/node_modules/lighthouse/package.json || \
+	  npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.2.3
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m build_scripts.audit

@@ -81,6 +81,8 @@ def finish(folder: Path, act, site_url: str, pdfs, offline: bool) -> None:
         shutil.copyfile(pdf, downloads / pdf.name)
     write_exports(act, downloads)
     split_index(folder, offline=offline)
+    if not offline:
+        (folder / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
     if offline:
         if not SHIM.exists():
             raise SystemExit(f"{SHIM}: missing; run 'npm ci' (make setup does) to install iframe-worker")

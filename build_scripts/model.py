@@ -6,6 +6,7 @@ chapter ``chp_4``, article ``art_25``, paragraph ``art_25__para_2``, item ``art_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 def chapter_id(num: int) -> str:
@@ -92,17 +93,15 @@ class Regulation:
         for article in self.articles():
             yield from article.paragraphs
 
+    @cached_property
+    def _index(self) -> dict:
+        return {a.num: (a, c) for c in self.chapters for a in c.articles}
+
     def article(self, num: int) -> Article:
-        for article in self.articles():
-            if article.num == num:
-                return article
-        raise KeyError(num)
+        return self._index[num][0]
 
     def chapter_of(self, article_num: int) -> Chapter:
-        for chapter in self.chapters:
-            if any(a.num == article_num for a in chapter.articles):
-                return chapter
-        raise KeyError(article_num)
+        return self._index[article_num][1]
 
     def summary(self) -> str:
         articles = list(self.articles())

@@ -1,0 +1,31 @@
+"""axe-core in Debian's Chromium: no WCAG 2.1 AA violations on the main kinds of page, both languages."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGES = ["", "chapter-4/", "glossary/", "zh/", "zh/chapter-4/", "zh/glossary/", "parallel/chapter-4/",
+         "how-to-cite/", "zh/how-to-cite/"]
+OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_violations(page, server, path):
+    page.goto(f"{server}/{path}")
+    results = Axe().run(page, options=OPTIONS)
+    violations = results.response["violations"]
+    report = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5]) for v in violations]
+    assert report == []
+
+
+@pytest.mark.parametrize("path,lang", [("", "en"), ("chapter-4/", "en"), ("zh/", "zh-Hans"),
+                                       ("zh/chapter-4/", "zh-Hans"), ("zh/glossary/", "zh-Hans")])
+def test_every_page_declares_its_language(page, server, path, lang):
+    page.goto(f"{server}/{path}")
+    assert page.evaluate("document.documentElement.lang") == lang
+
+
+def test_chinese_names_in_english_pages_are_marked(page, server):
+    page.goto(f"{server}/glossary/")
+    names = page.locator('dl[data-entry="alxa-left-banner"] [lang="zh-Hans"]')
+    assert names.first.inner_text() == "阿拉善左旗"

@@ -1,0 +1,55 @@
+"""Link integrity, checked independently of MkDocs: every internal link and anchor in every built page,
+both languages, resolves to a file and an element id. (`make audit` also runs LinkChecker.)"""
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+
+def pages(site: Path):
+    return [p for p in sorted(site.rglob("*.html")) if "search" not in p.relative_to(site).parts]
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    @lru_cache(maxsize=None)
+    def parsed(path: Path):
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def resolve(page: Path, href: str):
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+            return None, None
+        folder = posixpath.dirname("/" + page.relative_to(site).as_posix())
+        target = posixpath.normpath(posixpath.join(folder, unquote(parts.path))) if parts.path else \
+            "/" + page.relative_to(site).as_posix()
+        path = site / target.lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        return path, parts.fragment
+
+    broken, checked = [], 0
+    for page in pages(site):
+        for tag in parsed(page).find_all(["a", "link"], href=True):
+            if tag.name == "link" and tag.get("rel") not in (["prev"], ["next"], ["stylesheet"], ["icon"]):
+                continue
+            path, fragment = resolve(page, tag["href"])
+            if path is None:
+                continue
+            checked += 1
+            if not path.is_file():
+                broken.append(f"{page.relative_to(site)}: {tag['href']} (no such file)")
+                continue
+            if fragment and path.suffix == ".html":
+                doc = parsed(path)
+                refresh = doc.find("meta", attrs={"http-equiv": "refresh"})
+                if refresh:           # a permalink: the fragment is carried to the chapter page
+                    path, _ = resolve(path, refresh["content"].split("url=", 1)[1])
+                    doc = parsed(path)
+                if doc.find(id=fragment) is None:
+                    broken.append(f"{page.relative_to(site)}: {tag['href']} (no id {fragment!r})")
+    assert checked > 3000
+    assert broken == []
