@@ -12,7 +12,7 @@ class LineDict(dict):
     key_lines: dict = {}
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):    # libyaml when the wheel has it
     pass
 
 
