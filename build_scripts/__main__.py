@@ -14,7 +14,7 @@ from .errors import SourceError
 
 def cmd_check(args) -> int:
     from .meta import load_metadata
-    from .parse import language_of, parse
+    from .parse import parse
     from .validate import check_alignment
 
     files = args.files or [str(p) for p in sorted(Path(args.source).glob("regulation.*.txt"))]
@@ -149,16 +149,18 @@ def main(argv=None) -> int:
 
     for name, module, text in (("pdf", "pdf", "write the three PDF editions into a folder"),
                                ("export", "export", "write regulation.json and the Akoma Ntoso XML files")):
-        p = sub.add_parser(name, help=text, add_help=False)
-        p.add_argument("rest", nargs=argparse.REMAINDER)
+        p = sub.add_parser(name, help=text, add_help=False)     # its own options: see `NAME --help`
         p.set_defaults(func=lambda args, module=module: __import__(
-            f"build_scripts.{module}", fromlist=["main"]).main(args.rest))
+            f"build_scripts.{module}", fromlist=["main"]).main(args.rest), passes_options=True)
 
     p = sub.add_parser("urls", help="list every page and anchor of a built site (for tests/published-urls.txt)")
     p.add_argument("site", nargs="?", default="site")
     p.set_defaults(func=cmd_urls)
 
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and not getattr(args, "passes_options", False):
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    args.rest = rest
     try:
         return args.func(args)
     except SourceError as e:

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from . import labels
-from .errors import SourceError
 from .glossary import find
 from .model import Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
 from .numerals import to_chinese
@@ -215,19 +214,14 @@ def write_exports(act, out_dir) -> list[Path]:
 
 
 def main(argv=None) -> int:
-    from .source import load_act
+    from .source import load_act_or_exit
 
     parser = argparse.ArgumentParser(prog="python -m build_scripts.export", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", default="source")
     parser.add_argument("--out", required=True, help="folder to write the files into")
     args = parser.parse_args(argv)
-    try:
-        act = load_act(args.source)
-    except SourceError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    act = load_act_or_exit(args.source)
     for path in write_exports(act, args.out):
         print(f"{path}: {path.stat().st_size} bytes")
     return 0

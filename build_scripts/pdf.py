@@ -25,10 +25,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from . import labels
-from .errors import SourceError
 from .labels import LABELS
 from .parse import GRAMMARS
-from .source import Act, load_act
+from .source import Act, load_act_or_exit
 
 EDITIONS = ("en", "zh", "bilingual")
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -206,12 +205,7 @@ def main(argv=None) -> int:
     parser.add_argument("--serial", action="store_true", help="one process instead of two")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    try:
-        act = load_act(args.source)
-    except SourceError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    act = load_act_or_exit(args.source)
     for path in build_pdfs(act, args.out, parallel=not args.serial):
         print(f"{path}: {path.stat().st_size // 1024} KB")
     print(f"built in {time.perf_counter() - started:.2f} s")

@@ -41,3 +41,14 @@ def load_act(source_dir="source") -> Act:
         glossary = load_glossary(source_dir / "glossary.yaml")
         check_against_text(glossary, texts)
     return Act(meta=meta, texts=texts, source_dir=source_dir, glossary=glossary)
+
+
+def load_act_or_exit(source_dir="source") -> Act:
+    """For command-line entry points: the act, or its problems on stderr and exit status 1."""
+    import sys
+    try:
+        return load_act(source_dir)
+    except SourceError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(1) from None

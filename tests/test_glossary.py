@@ -7,11 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_scripts.errors import SourceError
-from build_scripts.glossary import appears_in, find, load_glossary
+from build_scripts.glossary import appears_in, find
 from build_scripts.markdown import glossary_page, term_linker
 from build_scripts.source import load_act
 
-from conftest import ROOT, copy_source, in_viewport
+from conftest import copy_source, in_viewport
 
 NEW_ENTRY = """
   - id: ecological-compensation

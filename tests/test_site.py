@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 
 import pytest
 from bs4 import BeautifulSoup
