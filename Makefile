@@ -17,8 +17,10 @@ test: setup browser
 check: setup
 	$(PY) -m build_scripts check
 
+# The built site exactly as published (permalinks, per-language search and downloads included).
 serve: site
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	@echo "Serving site/ at http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
 bench: setup
 	$(PY) -m build_scripts.bench
