@@ -123,6 +123,11 @@ checkextern=0
 """
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass        # crawlers drop connections mid-response; that is not a finding
+
+
 def linkcheck(origin: str, tmp: str) -> int:
     """LinkChecker, an independent crawler, over the served site: internal links and anchors.
     (Anchors on /art/N/ permalinks are carried over by a redirect, which LinkChecker reports as a
@@ -151,7 +156,7 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
         site = Path(tmp) / "site"
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))
+        server = QuietServer(("127.0.0.1", 0), partial(Handler, directory=str(site)))
         origin = f"http://127.0.0.1:{server.server_address[1]}"     # the free port decides SITE_URL
         if args.site:
             shutil.copytree(args.site, site)       # a stable copy, should the site be rebuilt meanwhile
