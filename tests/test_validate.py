@@ -71,3 +71,17 @@ def test_bad_metadata_is_reported_with_its_line(tmp_path):
     line = 1 + (source / "regulation.yaml").read_text().splitlines().index('adopted: "30 November"')
     found = problems_of(source)
     assert found == [f"{source / 'regulation.yaml'}:{line}: expected 'adopted' as a date YYYY-MM-DD, found '30 November'"]
+
+
+def test_check_command_compares_the_two_languages(tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    source = copy_source(tmp_path)
+    edit(source / "regulation.zh.txt", "第四十六条 ", "第四十六条 多出的一款。\n")
+    en, zh = source / "regulation.en.txt", source / "regulation.zh.txt"
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "check", str(en), str(zh)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{en}:") and "article 46 has 1 paragraph(s) here but 2" in line and f"{zh}:" in line
