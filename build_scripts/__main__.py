@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -25,10 +24,8 @@ def cmd_check(args) -> int:
         except SourceError as e:
             problems.extend(e.problems)
     by_lang = {}
-    for path, reg in parsed.items():
-        if reg.lang in by_lang:
-            continue
-        by_lang[reg.lang] = reg
+    for reg in parsed.values():
+        by_lang.setdefault(reg.lang, reg)
     if not problems and {"en", "zh"} <= set(by_lang):
         meta_path = Path(files[0]).parent / "regulation.yaml"
         try:
@@ -56,30 +53,9 @@ def cmd_check(args) -> int:
     return 0
 
 
-def write_files(folder, files: dict) -> None:
-    for name, text in files.items():
-        path = Path(folder) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
-def generate(source, docs):
-    """Write docs/ afresh from source/; returns the act that was read."""
-    from .markdown import render
-    from .source import load_act
-
-    from .search import USER_DICT, user_dictionary
-
-    act = load_act(source)
-    pages = render(act)
-    pages[USER_DICT] = user_dictionary(act)
-    if Path(docs).exists():
-        shutil.rmtree(docs)
-    write_files(docs, pages)
-    return act, len(pages)
-
-
 def cmd_generate(args) -> int:
+    from .build import generate
+
     _act, count = generate(args.source, args.docs)
     print(f"{args.docs}: {count} pages generated")
     return 0
@@ -87,7 +63,7 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """source/ -> docs/ -> a new site in a temporary folder -> swapped in for site/ only when all succeeded."""
-    from .build import build_site
+    from .build import build_site, generate
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
@@ -97,26 +73,9 @@ def cmd_build(args) -> int:
     return 0
 
 
-def published_urls(site) -> list[str]:
-    """Every page of a built site with the ids inside its content: the links we promise to keep."""
-    from bs4 import BeautifulSoup
-
-    site = Path(site)
-    out = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
-        url = "/" if rel == "." else f"/{rel}/"
-        out.append(url)
-        if "/art/" in url or url.startswith("/art/"):
-            continue
-        content = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(".md-content")
-        if content is None:
-            continue
-        out += [f"{url}#{tag['id']}" for tag in content.find_all(id=True) if not tag["id"].startswith("__")]
-    return out
-
-
 def cmd_urls(args) -> int:
+    from .build import published_urls
+
     print("# Every published URL and anchor. Tests fail if one stops resolving; add, never remove.")
     print("# Regenerate after adding pages: python -m build_scripts urls site > tests/published-urls.txt")
     for line in published_urls(args.site):

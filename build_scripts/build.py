@@ -14,15 +14,52 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .export import write_exports
-from .pdf import build_pdfs
+from .markdown import render
 from .permalinks import redirect_pages
-from .search import split_index
+from .search import USER_DICT, split_index, user_dictionary
+from .source import load_act
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"     # as named in mkdocs-offline.yml
 ZIP_NAME = "regulation-site.zip"
+
+
+def write_files(folder, files: dict) -> None:
+    for name, text in files.items():
+        path = Path(folder) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def generate(source, docs):
+    """Write docs/ afresh from source/; returns the act that was read."""
+    act = load_act(source)
+    pages = render(act)
+    pages[USER_DICT] = user_dictionary(act)
+    if Path(docs).exists():
+        shutil.rmtree(docs)
+    write_files(docs, pages)
+    return act, len(pages)
+
+
+def published_urls(site) -> list[str]:
+    """Every page of a built site with the ids inside its content: the links we promise to keep."""
+    from bs4 import BeautifulSoup   # only this command needs it
+
+    site = Path(site)
+    out = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        url = "/" if rel == "." else f"/{rel}/"
+        out.append(url)
+        if "/art/" in url or url.startswith("/art/"):
+            continue
+        content = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one(".md-content")
+        if content is None:
+            continue
+        out += [f"{url}#{tag['id']}" for tag in content.find_all(id=True) if not tag["id"].startswith("__")]
+    return out
 
 
 def mkdocs_build(config_file, docs_dir, site_dir) -> str:
@@ -73,7 +110,7 @@ def zip_folder(folder: Path, target: Path, top: str) -> None:
 
 def finish(folder: Path, act, site_url: str, pdfs, offline: bool) -> None:
     """What MkDocs does not make: permalinks, PDFs and data in downloads/, one search index per language."""
-    from .__main__ import write_files
+    from .export import write_exports     # lxml, cobalt: loaded only when building
     write_files(folder, redirect_pages(act, site_url, directory_urls=not offline))
     downloads = folder / "downloads"
     downloads.mkdir(exist_ok=True)       # also home of the downloads page
@@ -90,6 +127,7 @@ def finish(folder: Path, act, site_url: str, pdfs, offline: bool) -> None:
 
 
 def build_site(act, docs, site, config, offline_config) -> None:
+    from .pdf import build_pdfs           # WeasyPrint: loaded only when building
     site = Path(site)
     staging = site.with_name(site.name + ".new")
     offline = site.with_name(site.name + ".offline")
