@@ -172,7 +172,7 @@ def row(measure, value, target="", ok=None):
 
 
 def main() -> int:
-    from .__main__ import generate
+    from .build import generate
     from .pdf import build_pdfs
     from .source import load_act
 
