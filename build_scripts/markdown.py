@@ -12,6 +12,7 @@ import re
 from . import labels
 from .glossary import appears_in, find, first_per_article
 from .labels import LABELS
+from .parse import GRAMMARS
 from .source import Act
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
@@ -55,13 +56,16 @@ def notice(act: Act, lang: str) -> str:
             f'<p>{esc(version.notice[lang])}</p></div>\n')
 
 
-def paragraph_html(paragraph, link_text=lambda p, text: esc(text), cite: str = "") -> str:
-    """One paragraph as literal HTML; ``link_text`` may add inline markup (glossary links) to escaped text."""
+def paragraph_html(paragraph, lang: str, link_text=lambda p, text: esc(text), cite: str = "") -> str:
+    """One paragraph and its items as literal HTML; ``link_text`` may add inline markup (glossary links)
+    to the escaped text. Items show their label as in the source: （一） / (1)."""
     cite_attr = f' data-cite="{esc(cite)}"' if cite else ""
     out = [f'<p class="para" id="{paragraph.id}" data-num="{paragraph.num}"{cite_attr}>'
            f'{link_text(paragraph, paragraph.text)}</p>']
     for point in paragraph.points:
-        out.append(f'<p class="point" id="{point.id}" data-num="{point.num}">{link_text(point, point.text)}</p>')
+        out.append(f'<p class="point" id="{point.id}" data-num="{point.num}"><span class="point-num">'
+                   f'{esc(GRAMMARS[lang].point_label(point.num))}</span>{" " if lang == "en" else ""}'
+                   f'{link_text(point, point.text)}</p>')
     return "\n".join(out)
 
 
@@ -71,7 +75,7 @@ def article_body(act: Act, lang: str, article, permalink: str, link_text=None) -
     title = act.meta.title[lang]
     single = len(article.paragraphs) == 1
     paragraphs = "\n".join(
-        paragraph_html(p, link_text or (lambda _p, text: esc(text)),
+        paragraph_html(p, lang, link_text or (lambda _p, text: esc(text)),
                        labels.citation(lang, title, article.num, None if single else p.num))
         for p in article.paragraphs)
     return (f'<div class="article-body" data-article="{article.num}" data-paragraphs="{len(article.paragraphs)}" '

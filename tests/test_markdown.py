@@ -40,3 +40,23 @@ def test_every_chapter_and_page_is_generated(act):
             assert f"chapter-{n}{suffix}" in pages
         for name in ("index", "notes", "glossary"):
             assert f"{name}{suffix}" in pages
+
+
+def test_items_are_rendered_with_their_labels(tmp_path):
+    from bs4 import BeautifulSoup
+    from build_scripts.source import load_act
+    from conftest import copy_source
+
+    source = copy_source(tmp_path)
+    for lang, marker, items in (("en", "Article 7 ", "(1) first item;\n(2) second item.\n"),
+                                ("zh", "第七条 ", "（一）第一项；\n（二）第二项。\n")):
+        path = source / f"regulation.{lang}.txt"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = next(i for i, line in enumerate(lines) if line.startswith(marker))
+        lines.insert(at + 1, items)
+        path.write_text("".join(lines), encoding="utf-8")
+    act = load_act(source)
+    page = BeautifulSoup(render(act)["chapter-1.zh.md"].split("---", 2)[2], "html.parser")
+    items = page.select("#art_7__para_1 ~ p.point")
+    assert [(p["id"], p.get_text()) for p in items] == [
+        ("art_7__para_1__point_1", "（一）第一项；"), ("art_7__para_1__point_2", "（二）第二项。")]
