@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
 import shutil
 import sys
 import zipfile
@@ -17,7 +16,7 @@ from pathlib import Path
 from .markdown import render
 from .permalinks import redirect_pages
 from .search import USER_DICT, split_index, user_dictionary
-from .source import load_act
+from .source import build_moment, load_act
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -90,15 +89,9 @@ def mkdocs_build(config_file, docs_dir, site_dir) -> str:
     return config.site_url or "/"
 
 
-def build_time() -> datetime.datetime:
-    """The time stamped into archives: SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "1701302400"))
-    return datetime.datetime.fromtimestamp(max(epoch, 315532800), datetime.timezone.utc)
-
-
-def zip_folder(folder: Path, target: Path, top: str) -> None:
+def zip_folder(folder: Path, target: Path, top: str, moment: datetime.datetime) -> None:
     """A zip of ``folder`` under ``top/``: sorted entries, fixed dates and modes, so builds repeat exactly."""
-    stamp = build_time().timetuple()[:6]
+    stamp = max(moment, datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)).timetuple()[:6]
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
@@ -143,7 +136,7 @@ def build_site(act, docs, site, config, offline_config) -> None:
             pdfs = pdfs.result()
         finish(staging, act, site_url, pdfs, offline=False)
         finish(offline, act, site_url, pdfs, offline=True)
-        zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site")
+        zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", build_moment(act))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

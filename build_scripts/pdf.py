@@ -11,9 +11,7 @@ goes in as a subset. Dates come from SOURCE_DATE_EPOCH, else the adoption date: 
 from __future__ import annotations
 
 import argparse
-import datetime
 import html
-import os
 import sys
 import tempfile
 import time
@@ -27,7 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from . import labels
 from .labels import LABELS
 from .parse import GRAMMARS
-from .source import Act, load_act_or_exit
+from .source import Act, build_moment, load_act_or_exit
 
 EDITIONS = ("en", "zh", "bilingual")
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -44,11 +42,8 @@ def file_name(edition: str) -> str:
 
 
 def build_date(act: Act) -> str:
-    """W3C date-time of the build: SOURCE_DATE_EPOCH when set, else midnight UTC of the adoption date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch
-              else datetime.datetime.combine(act.meta.adopted, datetime.time(), datetime.timezone.utc))
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """W3C date-time of the build (see source.build_moment)."""
+    return build_moment(act).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _langs(edition: str) -> tuple[str, ...]:

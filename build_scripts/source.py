@@ -1,6 +1,8 @@
 """Everything in source/, read and checked: metadata plus both language versions, corrections applied."""
 from __future__ import annotations
 
+import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,15 @@ class Act:
 
     def text(self, lang: str) -> Regulation:
         return self.texts[lang]
+
+
+def build_moment(act: Act) -> datetime.datetime:
+    """The time stamped into PDFs and archives: SOURCE_DATE_EPOCH when set, else midnight UTC of the
+    adoption date, so that two builds of the same source are identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.combine(act.meta.adopted, datetime.time(), datetime.timezone.utc)
 
 
 def load_act(source_dir="source") -> Act:
