@@ -75,6 +75,11 @@ def mkdocs_build(config_file, docs_dir, site_dir) -> str:
         mkdocs_log.setLevel(logging.WARNING)
     import jieba  # Material's search segments Chinese with it; keep its progress chatter quiet.
     jieba.setLogLevel(logging.WARNING)
+    # Material's `jieba_dict_user` is resolved from the working directory; load the glossary's
+    # dictionary, written into docs/ by `generate`, from there instead.
+    user_dict = Path(docs_dir) / USER_DICT
+    if user_dict.exists():
+        jieba.load_userdict(str(user_dict))
 
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
                          site_dir=str(Path(site_dir).resolve()), strict=True)
@@ -113,7 +118,7 @@ def finish(folder: Path, act, site_url: str, pdfs, offline: bool) -> None:
     split_index(folder, offline=offline)
     if not offline:
         (folder / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
-    if offline:
+    else:
         if not SHIM.exists():
             raise SystemExit(f"{SHIM}: missing; run 'npm ci' (make setup does) to install iframe-worker")
         shutil.copyfile(SHIM, folder / SHIM_TARGET)

@@ -127,16 +127,14 @@ def find(glossary: Glossary, regulation) -> tuple[Occurrence, ...]:
                    key=lambda t: -len(t[0]))
     patterns = [(_pattern(lang, term), entry_id) for term, entry_id in terms]
     found = []
-    for paragraph in regulation.paragraphs():
-        for target in (paragraph, *paragraph.points):
-            taken: list[tuple[int, int]] = []
-            for pattern, entry_id in patterns:
-                for m in pattern.finditer(target.text):
-                    if all(m.end() <= s or m.start() >= e for s, e in taken):
-                        taken.append((m.start(), m.end()))
-                        found.append(Occurrence(entry_id, target.id, m.start(), m.end(), m.group()))
-    order = {p.id: i for i, p in enumerate(_targets(regulation))}
-    return tuple(sorted(found, key=lambda o: (order[o.target], o.start)))
+    for target in _targets(regulation):
+        here: list[Occurrence] = []
+        for pattern, entry_id in patterns:
+            for m in pattern.finditer(target.text):
+                if all(m.end() <= o.start or m.start() >= o.end for o in here):
+                    here.append(Occurrence(entry_id, target.id, m.start(), m.end(), m.group()))
+        found += sorted(here, key=lambda o: o.start)
+    return tuple(found)
 
 
 def _targets(regulation):
@@ -150,9 +148,8 @@ def appears_in(occurrences) -> dict[str, tuple[str, ...]]:
     result: dict[str, list[str]] = {}
     for o in occurrences:
         targets = result.setdefault(o.entry, [])
-        if not targets or targets[-1] != o.target:
-            if o.target not in targets:
-                targets.append(o.target)
+        if o.target not in targets:
+            targets.append(o.target)
     return {k: tuple(v) for k, v in result.items()}
 
 
@@ -170,11 +167,11 @@ def first_per_article(occurrences) -> tuple[Occurrence, ...]:
 def check_against_text(glossary: Glossary, texts: dict) -> None:
     """Each listed variant must occur in its language's text; otherwise it is stale or mistyped."""
     problems = []
+    paragraphs = {lang: [t.text for t in _targets(reg)] for lang, reg in texts.items()}
     for entry in glossary.entries:
         for lang, strings in entry.match.items():
-            paragraphs = [t.text for t in _targets(texts[lang])]
             for s in strings:
-                if not any(_pattern(lang, s).search(text) for text in paragraphs):
+                if not any(_pattern(lang, s).search(text) for text in paragraphs[lang]):
                     problems.append(Problem(glossary.path, entry.line,
                                             f"{entry.id}: match_{lang} {s!r} never occurs in {texts[lang].path}"))
     if problems:

@@ -2,19 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-USER_DICT = ".jieba_user_dict.txt"
-
-
-def on_config(config):
-    # Material's `jieba_dict_user` is resolved from the working directory; load the glossary's
-    # dictionary (written into docs/ by `generate`) from the docs folder instead.
-    path = Path(config.docs_dir) / USER_DICT
-    if path.exists():
-        import jieba
-        jieba.load_userdict(str(path))
-    return config
 
 
 _SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
