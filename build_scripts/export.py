@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -18,6 +17,8 @@ from . import labels
 from .glossary import find
 from .model import Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
 from .numerals import to_chinese
+from .parse import GRAMMARS
+from .source import build_moment
 
 FORMAT_VERSION = 1
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -126,18 +127,6 @@ def paragraph_num(lang: str, num: int) -> str:
     return f"({num})" if lang == "en" else f"第{to_chinese(num)}款"
 
 
-def point_num(lang: str, num: int) -> str:
-    return f"({num})" if lang == "en" else f"（{to_chinese(num)}）"
-
-
-def _generated() -> datetime.date:
-    """The manifestation's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
-
-
 def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
     """One language version as an Akoma Ntoso 3.0 <act> document (UTF-8 bytes)."""
     from lxml import etree
@@ -146,7 +135,7 @@ def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
     E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
     meta, reg, version = act.meta, act.texts[lang], act.meta.versions[lang]
     work, expr = work_uri(meta), expression_uri(meta, lang)
-    generated = generated or _generated()
+    generated = generated or build_moment(act).date()
 
     def frbr(level, this, uri, date, author, *properties):
         return E(level, E.FRBRthis(value=this), E.FRBRuri(value=uri),
@@ -156,7 +145,7 @@ def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
         if not p.points:
             return E.paragraph(E.num(paragraph_num(lang, p.num)), E.content(E.p(p.text)), eId=p.id)
         return E.paragraph(E.num(paragraph_num(lang, p.num)), E.intro(E.p(p.text)),
-                           *(E.point(E.num(point_num(lang, i.num)), E.content(E.p(i.text)), eId=i.id)
+                           *(E.point(E.num(GRAMMARS[lang].point_label(i.num)), E.content(E.p(i.text)), eId=i.id)
                              for i in p.points), eId=p.id)
 
     doc = E.akomaNtoso(E.act(
