@@ -56,7 +56,11 @@ def notice(act: Act, lang: str) -> str:
             f'<p>{esc(version.notice[lang])}</p></div>\n')
 
 
-def paragraph_html(paragraph, lang: str, link_text=lambda p, text: esc(text), cite: str = "") -> str:
+def plain_text(_target, text: str) -> str:
+    return esc(text)
+
+
+def paragraph_html(paragraph, lang: str, link_text=plain_text, cite: str = "") -> str:
     """One paragraph and its items as literal HTML; ``link_text`` may add inline markup (glossary links)
     to the escaped text. Items show their label as in the source: （一） / (1)."""
     cite_attr = f' data-cite="{esc(cite)}"' if cite else ""
@@ -75,7 +79,7 @@ def article_body(act: Act, lang: str, article, permalink: str, link_text=None) -
     title = act.meta.title[lang]
     single = len(article.paragraphs) == 1
     paragraphs = "\n".join(
-        paragraph_html(p, lang, link_text or (lambda _p, text: esc(text)),
+        paragraph_html(p, lang, link_text or plain_text,
                        labels.citation(lang, title, article.num, None if single else p.num))
         for p in article.paragraphs)
     return (f'<div class="article-body" data-article="{article.num}" data-paragraphs="{len(article.paragraphs)}" '
