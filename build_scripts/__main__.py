@@ -1,9 +1,8 @@
-"""Command line: check, generate, build. Each stage is a command; ``build`` only chains them."""
+"""Command line: check, generate, pdf, export, build, urls. Each stage is a command; ``build`` chains them."""
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -12,43 +11,43 @@ from .errors import SourceError
 
 
 def cmd_check(args) -> int:
-    from .meta import load_metadata
+    """Without files: every source file, exactly as the build reads them. With files: those text files
+    (and, given files of several languages beside a regulation.yaml, their alignment)."""
+    from .load import load_act
     from .parse import parse
-    from .validate import check_alignment
 
-    files = args.files or [str(p) for p in sorted(Path(args.source).glob("regulation.*.txt"))]
-    problems, parsed = [], {}
-    for path in files:
-        try:
-            parsed[path] = parse(path)
-        except SourceError as e:
-            problems.extend(e.problems)
-    by_lang = {}
-    for reg in parsed.values():
-        by_lang.setdefault(reg.lang, reg)
-    if not problems and {"en", "zh"} <= set(by_lang):
-        meta_path = Path(files[0]).parent / "regulation.yaml"
-        try:
+    if not args.files:
+        act = load_act(args.source)
+        regs = list(act.texts.values())
+    else:
+        problems, regs = [], []
+        for path in args.files:
+            try:
+                regs.append(parse(path))
+            except SourceError as e:
+                problems.extend(e.problems)
+        if problems:
+            raise SourceError(problems)
+        by_lang = {reg.lang: reg for reg in regs}
+        meta_path = Path(args.files[0]).parent / "regulation.yaml"
+        if len(by_lang) > 1:
+            from .validate import apply_corrections, check_alignment
             if meta_path.exists():
-                from .validate import apply_corrections
+                from .meta import load_metadata
                 meta = load_metadata(meta_path)
                 by_lang = {lang: apply_corrections(reg, meta) for lang, reg in by_lang.items()}
-            check_alignment(by_lang["en"], by_lang["zh"])
-        except SourceError as e:
-            problems.extend(e.problems)
-    if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        return 1
+            first, *others = by_lang.values()
+            for other in others:
+                check_alignment(first, other)
     if args.json:
         from .export import regulation_json
-        out = [regulation_json(reg) for reg in parsed.values()]
+        out = [regulation_json(reg) for reg in regs]
         try:
             print(json.dumps(out[0] if len(out) == 1 else out, ensure_ascii=False, indent=2))
         except BrokenPipeError:       # e.g. piped into head
             sys.stderr.close()
     else:
-        for reg in parsed.values():
+        for reg in regs:
             print(reg.summary())
     return 0
 
@@ -64,17 +63,45 @@ def cmd_generate(args) -> int:
 def cmd_build(args) -> int:
     """source/ -> docs/ -> a new site in a temporary folder -> swapped in for site/ only when all succeeded."""
     from .build import build_site, generate
+    from .site_mkdocs import BuildFailed
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
     act, _count = generate(args.source, args.docs)
-    build_site(act, args.docs, args.site, args.config, args.offline_config)
+    try:
+        build_site(act, args.docs, args.site, args.config, args.offline_config)
+    except BuildFailed as e:
+        print(e, file=sys.stderr)
+        return 1
     print(f"{args.site}: built in {time.perf_counter() - started:.2f} s")
     return 0
 
 
+def cmd_pdf(args) -> int:
+    from .build import build_moment
+    from .load import load_act
+    from .pdf import build_pdfs
+
+    started = time.perf_counter()
+    act = load_act(args.source)
+    for path in build_pdfs(act, args.out, build_moment(act), parallel=not args.serial):
+        print(f"{path}: {path.stat().st_size // 1024} KB")
+    print(f"built in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .build import build_moment
+    from .export import write_exports
+    from .load import load_act
+
+    act = load_act(args.source)
+    for path in write_exports(act, args.out, build_moment(act)):
+        print(f"{path}: {path.stat().st_size} bytes")
+    return 0
+
+
 def cmd_urls(args) -> int:
-    from .build import published_urls
+    from .urls import published_urls
 
     print("# Every published URL and anchor. Tests fail if one stops resolving; add, never remove.")
     print("# Regenerate after adding pages: python -m build_scripts urls site > tests/published-urls.txt")
@@ -87,8 +114,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("check", help="validate source text files; print a summary or FILE:LINE: errors")
-    p.add_argument("files", nargs="*", help="regulation.<lang>.txt files (default: all in --source)")
+    p = sub.add_parser("check", help="validate every source file (or the given text files); "
+                                     "print a summary or FILE:LINE: errors")
+    p.add_argument("files", nargs="*", help="regulation.<lang>.txt files (default: everything in --source)")
     p.add_argument("--json", action="store_true", help="print the parsed model as JSON")
     p.add_argument("--source", default="source")
     p.set_defaults(func=cmd_check)
@@ -106,20 +134,22 @@ def main(argv=None) -> int:
     p.add_argument("--offline-config", default="mkdocs-offline.yml")
     p.set_defaults(func=cmd_build)
 
-    for name, module, text in (("pdf", "pdf", "write the three PDF editions into a folder"),
-                               ("export", "export", "write regulation.json and the Akoma Ntoso XML files")):
-        p = sub.add_parser(name, help=text, add_help=False)     # its own options: see `NAME --help`
-        p.set_defaults(func=lambda args, module=module: __import__(
-            f"build_scripts.{module}", fromlist=["main"]).main(args.rest), passes_options=True)
+    p = sub.add_parser("pdf", help="write the PDF editions into a folder")
+    p.add_argument("--source", default="source")
+    p.add_argument("--out", required=True, help="folder for the PDF files")
+    p.add_argument("--serial", action="store_true", help="one process instead of two")
+    p.set_defaults(func=cmd_pdf)
+
+    p = sub.add_parser("export", help="write regulation.json and the Akoma Ntoso XML files into a folder")
+    p.add_argument("--source", default="source")
+    p.add_argument("--out", required=True, help="folder to write the files into")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("urls", help="list every page and anchor of a built site (for tests/published-urls.txt)")
     p.add_argument("site", nargs="?", default="site")
     p.set_defaults(func=cmd_urls)
 
-    args, rest = parser.parse_known_args(argv)
-    if rest and not getattr(args, "passes_options", False):
-        parser.error(f"unrecognized arguments: {' '.join(rest)}")
-    args.rest = rest
+    args = parser.parse_args(argv)
     try:
         return args.func(args)
     except SourceError as e:

@@ -174,7 +174,7 @@ def row(measure, value, target="", ok=None):
 def main() -> int:
     from .build import generate
     from .pdf import build_pdfs
-    from .source import load_act
+    from .load import load_act
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     bench_started = time.perf_counter()

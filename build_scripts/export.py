@@ -1,30 +1,21 @@
 """Model -> data: the JSON download, Akoma Ntoso 3.0 XML per language, and JSON -> model again.
 
-    python -m build_scripts.export --source source --out DIR
-
-writes DIR/regulation.json (schemas/regulation.schema.json describes it), DIR/regulation-en.akn.xml and
+``python -m build_scripts export --out DIR`` writes DIR/regulation.json (schemas/regulation.schema.json describes it), DIR/regulation-en.akn.xml and
 DIR/regulation-zh.akn.xml. The XML eIds are the site's anchors (chp_4, art_25, art_25__para_2, ...).
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
-import sys
 from pathlib import Path
 
-from . import labels
-from .glossary import find
-from .model import Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
-from .numerals import to_chinese
-from .parse import GRAMMARS
-from .source import build_moment
+from .languages import PROFILES
+from .model import Act, Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
 
 FORMAT_VERSION = 1
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN_PLACE = "cn-nm"                      # ISO 3166-2 code of Inner Mongolia, as AKN URIs spell it
 AKN_NUMBER = "border-areas-development"  # the work's short name in its URI
-AKN_LANG = {"en": "eng", "zh": "zho"}    # ISO 639-2 codes, as AKN expression URIs use
 JSON_NAME = "regulation.json"
 
 
@@ -37,7 +28,7 @@ def work_uri(meta) -> str:
 
 
 def expression_uri(meta, lang: str) -> str:
-    return f"{work_uri(meta)}/{AKN_LANG[lang]}@{meta.adopted.isoformat()}"
+    return f"{work_uri(meta)}/{PROFILES[lang].akn}@{meta.adopted.isoformat()}"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -76,14 +67,19 @@ def _note_target(note) -> str:
     return chapter_id(note.chapter)
 
 
-def export_json(act) -> dict:
-    """Both language versions with their metadata and glossary occurrences, plus the glossary itself."""
+def export_json(act: Act) -> dict:
+    """Every language version with its metadata, glossary occurrences, captions and notes, plus the glossary."""
     meta = act.meta
     texts = {}
     for lang, reg in act.texts.items():
         version = meta.versions[lang]
-        data = regulation_json(reg, find(act.glossary, reg) if act.glossary else ())
+        data = regulation_json(reg, act.occurrences.get(lang, ()) if act.glossary else ())
         chapters = data.pop("chapters")
+        for chapter in chapters:
+            for article in chapter["articles"]:
+                caption = act.captions.get(article["num"], {}).get(lang)
+                if caption:
+                    article["caption"] = caption
         texts[lang] = {**data, "file": version.file, "status": version.status, "status_label": version.label,
                        "notice": version.notice, "chapters": chapters}
     return {
@@ -96,7 +92,9 @@ def export_json(act) -> dict:
         "texts": texts,
         "corrections": [{"lang": c.lang, "target": paragraph_id(c.article, c.paragraph), "from": c.old, "to": c.new,
                          "reason": c.reason} for c in meta.corrections],
-        "notes": [{"lang": n.lang, "target": _note_target(n), "text": n.text} for n in meta.notes],
+        "observations": [{"lang": n.lang, "target": _note_target(n), "text": n.text} for n in meta.observations],
+        "notes": [{"id": n.id, "lang": n.lang, "num": n.num, "target": n.target, "phrase": n.phrase, "text": n.text}
+                  for n in act.notes],
         "glossary": [{"id": e.id, "group": e.group, "name": e.name, "definition": e.definition}
                      for e in (act.glossary.entries if act.glossary else ())],
     }
@@ -123,11 +121,7 @@ def act_from_json(data: dict, source_dir="source") -> dict[str, Regulation]:
 
 # --- Akoma Ntoso 3.0 ----------------------------------------------------------------------------
 
-def paragraph_num(lang: str, num: int) -> str:
-    return f"({num})" if lang == "en" else f"第{to_chinese(num)}款"
-
-
-def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
+def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
     """One language version as an Akoma Ntoso 3.0 <act> document (UTF-8 bytes)."""
     from lxml import etree
     from lxml.builder import ElementMaker
@@ -135,28 +129,48 @@ def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
     E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
     meta, reg, version = act.meta, act.texts[lang], act.meta.versions[lang]
     work, expr = work_uri(meta), expression_uri(meta, lang)
-    generated = generated or build_moment(act).date()
+    language = PROFILES[lang]
+    notes = act.notes_for(lang)
+    original = act.primary if act.meta.versions[act.primary].status == "official" else next(
+        (code for code, v in act.meta.versions.items() if v.status == "official"), lang)
 
     def frbr(level, this, uri, date, author, *properties):
         return E(level, E.FRBRthis(value=this), E.FRBRuri(value=uri),
                  E.FRBRdate(date=date.isoformat(), name="Generation"), E.FRBRauthor(href=author), *properties)
 
+    def text_with_notes(target_id, text):
+        """The text, with a noteRef after each note's phrase (or at the end)."""
+        here = sorted(((text.index(n.phrase) + len(n.phrase) if n.phrase and n.phrase in text else len(text)), n)
+                      for n in notes if n.target == target_id)
+        out, pos = [], 0
+        for at, note in here:
+            out += [text[pos:at], E.noteRef(href=f"#{note.id}", marker=str(note.num), placement="bottom")]
+            pos = at
+        return [*out, text[pos:]]
+
     def paragraph(p):
         if not p.points:
-            return E.paragraph(E.num(paragraph_num(lang, p.num)), E.content(E.p(p.text)), eId=p.id)
-        return E.paragraph(E.num(paragraph_num(lang, p.num)), E.intro(E.p(p.text)),
-                           *(E.point(E.num(GRAMMARS[lang].point_label(i.num)), E.content(E.p(i.text)), eId=i.id)
+            return E.paragraph(E.num(language.paragraph_num(p.num)), E.content(E.p(*text_with_notes(p.id, p.text))),
+                               eId=p.id)
+        return E.paragraph(E.num(language.paragraph_num(p.num)), E.intro(E.p(*text_with_notes(p.id, p.text))),
+                           *(E.point(E.num(language.point_label(i.num)), E.content(E.p(i.text)), eId=i.id)
                              for i in p.points), eId=p.id)
+
+    def heading(target_id, text):
+        return E.heading(*text_with_notes(target_id, text))
+
+    editorial = [E.notes(*(E.note(E.p(n.text), eId=n.id, marker=str(n.num), placement="bottom") for n in notes),
+                         source="#publisher")] if notes else []
 
     doc = E.akomaNtoso(E.act(
         E.meta(
             E.identification(
                 frbr("FRBRWork", f"{work}/!main", work, meta.adopted, "#author",
                      E.FRBRcountry(value=AKN_PLACE), E.FRBRnumber(value=AKN_NUMBER),
-                     E.FRBRname(value=meta.title["zh"]), E.FRBRprescriptive(value="true")),
+                     E.FRBRname(value=meta.title[original]), E.FRBRprescriptive(value="true")),
                 frbr("FRBRExpression", f"{expr}/!main", expr, meta.adopted, "#author",
                      E.FRBRauthoritative(value="true" if version.status == "official" else "false"),
-                     E.FRBRlanguage(language=AKN_LANG[lang])),
+                     E.FRBRlanguage(language=PROFILES[lang].akn)),
                 frbr("FRBRManifestation", f"{expr}/!main.xml", f"{expr}.akn", generated, "#publisher",
                      E.FRBRformat(value="application/akn+xml")),
                 source="#publisher"),
@@ -167,19 +181,19 @@ def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
             E.temporalData(E.temporalGroup(E.timeInterval(start="#e_effective", refersTo="#inforce"),
                                            eId="period_1"), source="#publisher"),
             E.references(
-                E.original(eId="original", href=expression_uri(meta, "zh"), showAs=meta.title["zh"]),
+                E.original(eId="original", href=expression_uri(meta, original), showAs=meta.title[original]),
                 E.TLCOrganization(eId="author", href=f"/ontology/organization/{AKN_PLACE}/standing-committee",
                                   showAs=meta.adopting_body[lang]),
                 E.TLCOrganization(eId="publisher", href="/ontology/organization/border-regulations-site",
-                                  showAs="Editors of this website" if lang == "en" else "本网站编辑"),
-                E.TLCConcept(eId="inforce", href="/ontology/concept/inforce",
-                             showAs="In force" if lang == "en" else "施行"),
+                                  showAs=language.words["publisher"]),
+                E.TLCConcept(eId="inforce", href="/ontology/concept/inforce", showAs=language.words["in_force"]),
                 source="#publisher"),
+            *editorial,
         ),
         E.preface(E.longTitle(E.p(reg.title)), E.p(reg.adoption, {"class": "adoption"})),
         E.body(*(E.chapter(
-            E.num(labels.chapter_label(lang, c.num)), E.heading(c.title),
-            *(E.article(E.num(labels.article_label(lang, a.num)), *(paragraph(p) for p in a.paragraphs), eId=a.id)
+            E.num(language.chapter_label(c.num)), heading(c.id, c.title),
+            *(E.article(E.num(language.article_label(a.num)), *(paragraph(p) for p in a.paragraphs), eId=a.id)
               for a in c.articles),
             eId=c.id) for c in reg.chapters)),
         name="act"))
@@ -188,7 +202,7 @@ def akn_xml(act, lang: str, generated: datetime.date | None = None) -> bytes:
 
 # --- Files and command line ---------------------------------------------------------------------
 
-def write_exports(act, out_dir) -> list[Path]:
+def write_exports(act: Act, out_dir, moment: datetime.datetime) -> list[Path]:
     """regulation.json and regulation-<lang>.akn.xml into ``out_dir``; returns the paths written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -197,24 +211,6 @@ def write_exports(act, out_dir) -> list[Path]:
     written = [path]
     for lang in act.texts:
         path = out_dir / akn_name(lang)
-        path.write_bytes(akn_xml(act, lang))
+        path.write_bytes(akn_xml(act, lang, moment.date()))
         written.append(path)
     return written
-
-
-def main(argv=None) -> int:
-    from .source import load_act_or_exit
-
-    parser = argparse.ArgumentParser(prog="python -m build_scripts.export", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--source", default="source")
-    parser.add_argument("--out", required=True, help="folder to write the files into")
-    args = parser.parse_args(argv)
-    act = load_act_or_exit(args.source)
-    for path in write_exports(act, args.out):
-        print(f"{path}: {path.stat().st_size} bytes")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

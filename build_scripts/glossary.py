@@ -6,58 +6,21 @@ Finding occurrences is a pure function of the glossary and the text: longest ter
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .errors import Problem, SourceError
-from .meta import LANGS
-from .yamlsrc import check_keys, load
+from .languages import PROFILES
+from .model import Entry, Glossary, Occurrence
+from .yaml_lines import bool_field, check_keys, list_field, load, number_field, text_field, texts_field
 
 GROUPS = ("border_areas", "bodies", "terms")
-_BILINGUAL = ("kind", "parent", "seat", "borders", "definition", "note")
-_REQUIRED = ("id", "en", "zh", "definition")
-_OPTIONAL = ("pinyin", "kind", "parent", "seat", "borders", "coords", "other_spellings",
-             "match_en", "match_zh", "note", "unconfirmed")
+_FACTS = ("kind", "parent", "seat", "borders")          # texts in every language
+_REQUIRED = ("id", "definition")
+_OPTIONAL = ("pinyin", "kind", "parent", "seat", "borders", "coords", "other_spellings", "note", "unconfirmed")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-@dataclass(frozen=True)
-class Entry:
-    id: str
-    group: str
-    name: dict                   # lang -> name
-    match: dict                  # lang -> tuple of strings searched for in that language's text
-    definition: dict
-    pinyin: str | None = None
-    kind: dict | None = None
-    parent: dict | None = None
-    seat: dict | None = None
-    borders: dict | None = None
-    coords: dict | None = None   # lat, lon, approximate
-    other_spellings: tuple = ()
-    note: dict | None = None
-    unconfirmed: tuple = ()      # field names the checked facts do not confirm
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Glossary:
-    path: str
-    entries: tuple[Entry, ...]
-
-    def entry(self, entry_id: str) -> Entry:
-        return next(e for e in self.entries if e.id == entry_id)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    entry: str        # glossary entry id
-    target: str       # paragraph or item id
-    start: int
-    end: int
-    text: str
-
-
-def load_glossary(path) -> Glossary:
+def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
+    """Read and check glossary.yaml: every entry has a name, match strings and texts in each of ``langs``."""
     path = str(path)
     data = load(path)
     problems: list[Problem] = []
@@ -65,57 +28,69 @@ def load_glossary(path) -> Glossary:
         raise SourceError([Problem(path, 1, f"expected the groups {', '.join(GROUPS)}, found {type(data).__name__}")])
     for key in data:
         if key not in GROUPS:
-            problems.append(Problem(path, data.key_lines[key],
+            problems.append(Problem(path, data.line_of(key),
                                     f"unknown group {key!r}: expected one of {', '.join(GROUPS)}"))
     entries, seen_ids, seen_matches = [], {}, {}
+    names = [*langs, *(f"match_{lang}" for lang in langs)]
     for group in GROUPS:
-        for raw in data.get(group) or []:
-            if not check_keys(path, raw, _REQUIRED, _OPTIONAL, problems, f"{group} entry"):
+        raws = data.get(group) or []
+        if not isinstance(raws, list):
+            problems.append(Problem(path, data.line_of(group), f"expected {group!r} as a list of entries, found {raws!r}"))
+            continue
+        for raw in raws:
+            if not check_keys(path, raw, [*_REQUIRED, *langs], [*_OPTIONAL, *names], problems, f"{group} entry"):
                 continue
             line = raw.line
             entry_id = str(raw.get("id", ""))
             if not _ID.fullmatch(entry_id):
-                problems.append(Problem(path, line, f"expected an id of lowercase letters, digits and hyphens, "
-                                                    f"found {entry_id!r}"))
+                problems.append(Problem(path, raw.line_of("id"), f"expected an id of lowercase letters, digits and "
+                                                                 f"hyphens, found {entry_id!r}"))
             if entry_id in seen_ids:
                 problems.append(Problem(path, line, f"duplicate id {entry_id!r} (first at line {seen_ids[entry_id]})"))
             seen_ids.setdefault(entry_id, line)
-            for key in _BILINGUAL:
-                value = raw.get(key)
-                if value is not None and (not isinstance(value, dict) or set(value) != set(LANGS)):
-                    problems.append(Problem(path, raw.key_lines.get(key, line),
-                                            f"expected {key!r} with 'en' and 'zh', found {value!r}"))
+            name = {lang: text_field(path, raw, lang, problems) for lang in langs}
+            facts = {key: texts_field(path, raw, key, langs, problems, optional=True) for key in (*_FACTS, "note")}
             match = {}
-            for lang in LANGS:
-                strings = raw.get(f"match_{lang}") or []
-                if not isinstance(strings, list) or not all(isinstance(s, str) and s.strip() for s in strings):
-                    problems.append(Problem(path, raw.key_lines.get(f"match_{lang}", line),
-                                            f"expected match_{lang} as a list of texts, found {strings!r}"))
-                    strings = []
+            for lang in langs:
+                strings = list_field(path, raw, f"match_{lang}", problems)
                 for s in strings:
                     key = (lang, s.lower())
                     if key in seen_matches:
-                        problems.append(Problem(path, raw.key_lines.get(f"match_{lang}", line),
+                        problems.append(Problem(path, raw.line_of(f"match_{lang}"),
                                                 f"{s!r} is already matched by the entry at line {seen_matches[key]}"))
                     seen_matches.setdefault(key, line)
-                match[lang] = tuple(strings)
-            unconfirmed = tuple(raw.get("unconfirmed") or ())
-            for name in unconfirmed:
-                if name not in raw:
-                    problems.append(Problem(path, raw.key_lines.get("unconfirmed", line),
-                                            f"unconfirmed names {name!r}, which this entry does not have"))
+                match[lang] = strings
+            unconfirmed = list_field(path, raw, "unconfirmed", problems)
+            for field_name in unconfirmed:
+                if field_name not in raw:
+                    problems.append(Problem(path, raw.line_of("unconfirmed"),
+                                            f"unconfirmed names {field_name!r}, which this entry does not have"))
             entries.append(Entry(
-                id=entry_id, group=group, name={"en": str(raw["en"]), "zh": str(raw["zh"])}, match=match,
-                definition=raw["definition"], pinyin=raw.get("pinyin"),
-                **{k: raw.get(k) for k in ("kind", "parent", "seat", "borders", "coords", "note")},
-                other_spellings=tuple(raw.get("other_spellings") or ()), unconfirmed=unconfirmed, line=line))
+                id=entry_id, group=group, name=name, match=match,
+                definition=texts_field(path, raw, "definition", langs, problems),
+                pinyin=text_field(path, raw, "pinyin", problems, optional=True),
+                coords=_coords(path, raw, problems), other_spellings=list_field(path, raw, "other_spellings", problems),
+                unconfirmed=unconfirmed, line=line, **facts))
     if problems:
         raise SourceError(problems)
     return Glossary(path=path, entries=tuple(entries))
 
 
+def _coords(path, raw, problems) -> dict | None:
+    value = raw.get("coords")
+    if value is None:
+        return None
+    if not check_keys(path, value, ["lat", "lon"], ["approximate"], problems, "coords"):
+        return None
+    lat = number_field(path, value, "lat", problems, -90, 90)
+    lon = number_field(path, value, "lon", problems, -180, 180)
+    approximate = bool_field(path, value, "approximate", problems)
+    return None if lat is None or lon is None else {"lat": lat, "lon": lon, "approximate": approximate}
+
+
 def _pattern(lang: str, term: str) -> re.Pattern:
-    if lang == "en":
+    """Where the language separates words with spaces, a term matches whole words, in any case."""
+    if PROFILES[lang].snippet_at_space:
         return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
     return re.compile(re.escape(term))
 
@@ -132,7 +107,7 @@ def find(glossary: Glossary, regulation) -> tuple[Occurrence, ...]:
         for pattern, entry_id in patterns:
             for m in pattern.finditer(target.text):
                 if all(m.end() <= o.start or m.start() >= o.end for o in here):
-                    here.append(Occurrence(entry_id, target.id, m.start(), m.end(), m.group()))
+                    here.append(Occurrence(entry_id, target.id, target.article, m.start(), m.end(), m.group()))
         found += sorted(here, key=lambda o: o.start)
     return tuple(found)
 
@@ -157,7 +132,7 @@ def first_per_article(occurrences) -> tuple[Occurrence, ...]:
     """The occurrences worth a link: the first of each entry in each article (the rest would be noise)."""
     seen, keep = set(), []
     for o in occurrences:
-        key = (o.entry, o.target.split("__")[0])
+        key = (o.entry, o.article)
         if key not in seen:
             seen.add(key)
             keep.append(o)
@@ -174,5 +149,24 @@ def check_against_text(glossary: Glossary, texts: dict) -> None:
                 if not any(_pattern(lang, s).search(text) for text in paragraphs[lang]):
                     problems.append(Problem(glossary.path, entry.line,
                                             f"{entry.id}: match_{lang} {s!r} never occurs in {texts[lang].path}"))
+    if problems:
+        raise SourceError(problems)
+
+
+def check_same_places(glossary: Glossary, occurrences: dict) -> None:
+    """Each entry appears in the same paragraphs in every language; the problem names those that differ."""
+    places = {lang: appears_in(found) for lang, found in occurrences.items()}
+    langs = list(places)
+    problems = []
+    for entry in glossary.entries:
+        sets = {lang: set(places[lang].get(entry.id, ())) for lang in langs}
+        first = langs[0]
+        for lang in langs[1:]:
+            if sets[lang] != sets[first]:
+                only_a, only_b = sorted(sets[first] - sets[lang]), sorted(sets[lang] - sets[first])
+                problems.append(Problem(glossary.path, entry.line, f"{entry.id}: appears in different paragraphs: "
+                                        f"only in {first}: {', '.join(only_a) or 'none'}; "
+                                        f"only in {lang}: {', '.join(only_b) or 'none'} "
+                                        f"(add the missing wording to match_{first} or match_{lang})"))
     if problems:
         raise SourceError(problems)

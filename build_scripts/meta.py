@@ -1,86 +1,12 @@
 """source/regulation.yaml -> Metadata: titles, dates, language versions and their status, corrections."""
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourceError
-from .yamlsrc import check_keys, load
-
-LANGS = ("en", "zh")
-
-
-@dataclass(frozen=True)
-class Version:
-    lang: str
-    file: str            # path of the text file, relative to the source folder
-    status: str
-    label: dict          # interface language -> name of the status
-    notice: dict         # interface language -> notice shown on every page of this version
-
-
-@dataclass(frozen=True)
-class Correction:
-    lang: str
-    article: int
-    paragraph: int
-    old: str
-    new: str
-    reason: dict
-    line: int            # line in regulation.yaml
-
-
-@dataclass(frozen=True)
-class Note:
-    lang: str
-    chapter: int | None
-    article: int | None
-    paragraph: int | None
-    text: dict
-    line: int
-
-
-@dataclass(frozen=True)
-class Metadata:
-    path: str
-    title: dict
-    adopting_body: dict
-    adopted: datetime.date
-    effective: datetime.date
-    versions: dict       # lang -> Version
-    corrections: tuple[Correction, ...]
-    notes: tuple[Note, ...]
-
-
-def _bilingual(path, entry, key, problems):
-    value = entry.get(key)
-    if not isinstance(value, dict) or any(not isinstance(value.get(lang), str) or not value.get(lang).strip()
-                                          for lang in LANGS):
-        line = entry.key_lines.get(key, entry.line) if hasattr(entry, "key_lines") else 1
-        problems.append(Problem(path, line, f"expected {key!r} with non-empty 'en' and 'zh' texts, found {value!r}"))
-        return {}
-    return {lang: value[lang].strip() for lang in LANGS}
-
-
-def _date(path, entry, key, problems):
-    try:
-        return datetime.date.fromisoformat(str(entry.get(key)))
-    except ValueError:
-        problems.append(Problem(path, entry.key_lines.get(key, entry.line),
-                                f"expected {key!r} as a date YYYY-MM-DD, found {entry.get(key)!r}"))
-        return None
-
-
-def _int(path, entry, key, problems, optional=False):
-    value = entry.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        problems.append(Problem(path, entry.key_lines.get(key, entry.line),
-                                f"expected {key!r} as a positive whole number, found {value!r}"))
-        return None
-    return value
+from .languages import PROFILES
+from .model import Correction, Metadata, Observation, Version
+from .yaml_lines import check_keys, date_field, int_field, load, text_field, texts_field
 
 
 def load_metadata(path) -> Metadata:
@@ -88,57 +14,88 @@ def load_metadata(path) -> Metadata:
     data = load(path)
     problems: list[Problem] = []
     if not check_keys(path, data, ["title", "adopting_body", "adopted", "effective", "languages", "statuses"],
-                      ["corrections", "notes"], problems, "regulation.yaml"):
+                      ["short_title", "corrections", "observations"], problems, "regulation.yaml"):
         raise SourceError(problems)
-    title = _bilingual(path, data, "title", problems)
-    body = _bilingual(path, data, "adopting_body", problems)
-    adopted, effective = _date(path, data, "adopted", problems), _date(path, data, "effective", problems)
 
-    statuses = data.get("statuses") or {}
+    languages = data["languages"]
+    if not isinstance(languages, dict) or not languages:
+        raise SourceError([Problem(path, data.line_of("languages"),
+                                   f"expected 'languages' as a mapping of language codes, found {languages!r}")])
+    langs = []
+    for lang in languages:
+        if lang not in PROFILES:
+            problems.append(Problem(path, languages.line_of(lang), f"no language profile for {lang!r}: expected "
+                                                                   f"one of {', '.join(PROFILES)}"))
+        else:
+            langs.append(lang)
+    if problems:
+        raise SourceError(problems)
+
+    title = texts_field(path, data, "title", langs, problems)
+    short_title = texts_field(path, data, "short_title", langs, problems, optional=True) or title
+    body = texts_field(path, data, "adopting_body", langs, problems)
+    adopted, effective = date_field(path, data, "adopted", problems), date_field(path, data, "effective", problems)
+
+    statuses = data["statuses"]
+    if not isinstance(statuses, dict):
+        raise SourceError(problems + [Problem(path, data.line_of("statuses"),
+                                              f"expected 'statuses' as a mapping, found {statuses!r}")])
     versions = {}
-    languages = data.get("languages") or {}
-    for lang in LANGS:
-        entry = languages.get(lang) if isinstance(languages, dict) else None
-        if entry is None:
-            problems.append(Problem(path, getattr(languages, "line", data.line), f"languages: missing {lang!r}"))
-            continue
+    for lang in langs:
+        entry = languages[lang]
         if not check_keys(path, entry, ["file", "status"], [], problems, f"languages.{lang}"):
             continue
         status = entry.get("status")
         if status not in statuses:
-            problems.append(Problem(path, entry.key_lines.get("status", entry.line),
-                                    f"expected a status defined under 'statuses' ({', '.join(statuses)}), "
+            problems.append(Problem(path, entry.line_of("status"),
+                                    f"expected a status defined under 'statuses' ({', '.join(map(str, statuses))}), "
                                     f"found {status!r}"))
             continue
         definition = statuses[status]
-        check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}")
-        versions[lang] = Version(lang=lang, file=str(entry["file"]), status=status,
-                                 label=_bilingual(path, definition, "label", problems),
-                                 notice=_bilingual(path, definition, "notice", problems))
+        if not check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}"):
+            continue
+        file = text_field(path, entry, "file", problems)
+        if file and not (Path(path).parent / file).is_file():
+            problems.append(Problem(path, entry.line_of("file"), f"expected a text file, found no file {file!r}"))
+        versions[lang] = Version(lang=lang, file=file, status=status,
+                                 label=texts_field(path, definition, "label", langs, problems),
+                                 notice=texts_field(path, definition, "notice", langs, problems))
 
     corrections = []
-    for entry in data.get("corrections") or []:
+    for entry in _list(path, data, "corrections", problems):
         if not check_keys(path, entry, ["lang", "article", "paragraph", "from", "to", "reason"], [],
                           problems, "correction"):
             continue
-        if entry["lang"] not in LANGS:
-            problems.append(Problem(path, entry.line, f"expected lang 'en' or 'zh', found {entry['lang']!r}"))
-        corrections.append(Correction(lang=entry["lang"], article=_int(path, entry, "article", problems),
-                                      paragraph=_int(path, entry, "paragraph", problems),
+        if entry["lang"] not in langs:
+            problems.append(Problem(path, entry.line_of("lang"),
+                                    f"expected lang as one of {', '.join(langs)}, found {entry['lang']!r}"))
+        corrections.append(Correction(lang=entry["lang"], article=int_field(path, entry, "article", problems),
+                                      paragraph=int_field(path, entry, "paragraph", problems),
                                       old=str(entry["from"]), new=str(entry["to"]),
-                                      reason=_bilingual(path, entry, "reason", problems), line=entry.line))
-    notes = []
-    for entry in data.get("notes") or []:
-        if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "note"):
+                                      reason=texts_field(path, entry, "reason", langs, problems), line=entry.line))
+    observations = []
+    for entry in _list(path, data, "observations", problems):
+        if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "observation"):
             continue
-        notes.append(Note(lang=entry["lang"], chapter=_int(path, entry, "chapter", problems, True),
-                          article=_int(path, entry, "article", problems, True),
-                          paragraph=_int(path, entry, "paragraph", problems, True),
-                          text=_bilingual(path, entry, "text", problems), line=entry.line))
+        if entry["lang"] not in langs:
+            problems.append(Problem(path, entry.line_of("lang"),
+                                    f"expected lang as one of {', '.join(langs)}, found {entry['lang']!r}"))
+        observations.append(Observation(lang=entry["lang"], chapter=int_field(path, entry, "chapter", problems, True),
+                                        article=int_field(path, entry, "article", problems, True),
+                                        paragraph=int_field(path, entry, "paragraph", problems, True),
+                                        text=texts_field(path, entry, "text", langs, problems), line=entry.line))
     if problems:
         raise SourceError(problems)
-    return Metadata(path=path, title=title, adopting_body=body, adopted=adopted, effective=effective,
-                    versions=versions, corrections=tuple(corrections), notes=tuple(notes))
+    return Metadata(path=path, title=title, short_title=short_title, adopting_body=body, adopted=adopted, effective=effective,
+                    versions=versions, corrections=tuple(corrections), observations=tuple(observations))
+
+
+def _list(path, data, key, problems) -> list:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        problems.append(Problem(path, data.line_of(key), f"expected {key!r} as a list (- entry …), found {value!r}"))
+        return []
+    return value
 
 
 def text_path(meta: Metadata, lang: str) -> Path:

@@ -1,12 +1,18 @@
-"""The one model every stage uses: a regulation in one language, as frozen dataclasses.
+"""The one model every stage uses: the act, its language versions and every layer beside the text.
+
+An :class:`Act` is the work; each :class:`Regulation` is one language expression of it. Metadata,
+corrections, captions, editorial notes, the glossary and where its terms occur are plain frozen
+dataclasses here, built once by the loader (``load.py``); renderers read only this module.
 
 Ids follow the Akoma Ntoso naming convention and are the same in every language:
 chapter ``chp_4``, article ``art_25``, paragraph ``art_25__para_2``, item ``art_25__para_2__point_3``.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 
 def chapter_id(num: int) -> str:
@@ -108,3 +114,147 @@ class Regulation:
         paragraphs = sum(len(a.paragraphs) for a in articles)
         return (f"{self.path}: {len(self.chapters)} chapters, {len(articles)} articles, "
                 f"{paragraphs} paragraphs")
+
+
+# --- metadata (source/regulation.yaml) -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Version:
+    """A language version of the act: its file and status, and how the status reads in each language."""
+    lang: str
+    file: str                    # path of the text file, relative to the source folder
+    status: str
+    label: dict[str, str]        # interface language -> name of the status
+    notice: dict[str, str]       # interface language -> statement shown with this version's text
+
+
+@dataclass(frozen=True)
+class Correction:
+    lang: str
+    article: int
+    paragraph: int
+    old: str
+    new: str
+    reason: dict[str, str]
+    line: int                    # line in regulation.yaml
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A point noted about the text but not corrected (listed on the notes page)."""
+    lang: str
+    chapter: int | None
+    article: int | None
+    paragraph: int | None
+    text: dict[str, str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Metadata:
+    path: str
+    title: dict[str, str]
+    short_title: dict[str, str]      # for page titles and link previews
+    adopting_body: dict[str, str]
+    adopted: datetime.date
+    effective: datetime.date
+    versions: dict[str, Version]     # in the order of regulation.yaml; the first is at the site root
+    corrections: tuple[Correction, ...]
+    observations: tuple[Observation, ...]
+
+
+# --- layers beside the text ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class EditorialNote:
+    """A note by the site's editors attached to a place in one language's text, in that language."""
+    lang: str
+    num: int                     # 1, 2, ... in text order within its language
+    target: str                  # chp_N, art_N or art_N__para_M
+    phrase: str | None           # the marker goes right after it; else at the end of the target
+    text: str
+    path: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        return f"note-{self.lang}-{self.num}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A glossary entry: a banner, body or term in every language, with the strings found in each text."""
+    id: str
+    group: str
+    name: dict[str, str]
+    match: dict[str, tuple[str, ...]]
+    definition: dict[str, str]
+    pinyin: str | None = None
+    kind: dict | None = None
+    parent: dict | None = None
+    seat: dict | None = None
+    borders: dict | None = None
+    coords: dict | None = None   # lat, lon, approximate
+    other_spellings: tuple[str, ...] = ()
+    note: dict | None = None
+    unconfirmed: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: str
+    entries: tuple[Entry, ...]
+
+    def entry(self, entry_id: str) -> Entry:
+        return next(e for e in self.entries if e.id == entry_id)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    entry: str                   # glossary entry id
+    target: str                  # paragraph or item id
+    article: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class HandPage:
+    """A hand-written page (source/pages/<lang>/<name>.md)."""
+    lang: str
+    name: str
+    markdown: str
+
+
+# --- the act ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Act:
+    meta: Metadata
+    texts: dict[str, Regulation]           # lang -> text with editorial corrections applied
+    source_dir: Path
+    glossary: Glossary | None = None
+    occurrences: dict[str, tuple[Occurrence, ...]] = field(default_factory=dict)   # lang -> in text order
+    captions: dict[int, dict[str, str]] = field(default_factory=dict)             # article -> lang -> caption
+    notes: tuple[EditorialNote, ...] = ()
+    pages: tuple[HandPage, ...] = ()
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(self.texts)
+
+    @property
+    def primary(self) -> str:
+        """The language at the site root; the others are under /<code>/."""
+        return self.langs[0]
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.primary else f"{lang}/"
+
+    def text(self, lang: str) -> Regulation:
+        return self.texts[lang]
+
+    def notes_for(self, lang: str) -> tuple[EditorialNote, ...]:
+        return tuple(n for n in self.notes if n.lang == lang)

@@ -11,73 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourceError, shorten
+from .languages import PROFILES, Language, read_numeral
 from .model import Article, Chapter, Paragraph, Point, Regulation
-from .numerals import from_chinese, from_roman, to_chinese, to_roman
 
 BOM = b"\xef\xbb\xbf"
-_CN = "零〇一二三四五六七八九十百千"
-
-
-@dataclass(frozen=True)
-class Grammar:
-    lang: str
-    chapter: re.Pattern          # groups: num, title
-    chapter_like: re.Pattern     # a line that is meant as a chapter heading
-    article: re.Pattern          # groups: num, text
-    article_like: re.Pattern
-    point: re.Pattern            # groups: num, text
-    adoption: re.Pattern
-    chapter_number: callable     # str -> int, ValueError if unreadable
-    point_number: callable
-    chapter_label: callable      # int -> "Chapter IV" / "第四章"
-    article_label: callable      # int -> "Article 25" / "第二十五条"
-    point_label: callable
-
-
-def _number(text: str, other) -> int:
-    return int(text) if text.isdigit() else other(text)
-
-
-ENGLISH = Grammar(
-    lang="en",
-    chapter=re.compile(r"Chapter\s+(?P<num>[IVXLCDM]+|\d+)\b\s*[:：.]?\s*(?P<title>.*)"),
-    chapter_like=re.compile(r"chapter\b", re.IGNORECASE),
-    article=re.compile(r"Article\s+(?P<num>\d+)(?![\d\w])\s*[:：.]?\s*(?P<text>.*)"),
-    article_like=re.compile(r"article\s+\S+(\s|$)", re.IGNORECASE),
-    point=re.compile(r"\((?P<num>\d+)\)\s+(?P<text>.*)"),
-    adoption=re.compile(r"\(.*\)"),
-    chapter_number=lambda s: _number(s, from_roman),
-    point_number=int,
-    chapter_label=lambda n: f"Chapter {to_roman(n)}",
-    article_label=lambda n: f"Article {n}",
-    point_label=lambda n: f"({n})",
-)
-
-CHINESE = Grammar(
-    lang="zh",
-    chapter=re.compile(rf"第(?P<num>[{_CN}]+|\d+)章[ \t\u3000]*(?P<title>.*)"),
-    chapter_like=re.compile(r"第\S{1,8}章"),
-    article=re.compile(rf"第(?P<num>[{_CN}]+|\d+)条(?:[ \t\u3000]+(?P<text>.*))?"),
-    article_like=re.compile(r"第\S{1,8}条([ \t\u3000]|$)"),
-    point=re.compile(rf"（(?P<num>[{_CN}]+)）[ \t\u3000]*(?P<text>.*)"),
-    adoption=re.compile(r"[（(].*[）)]"),
-    chapter_number=lambda s: _number(s, from_chinese),
-    point_number=from_chinese,
-    chapter_label=lambda n: f"第{to_chinese(n)}章",
-    article_label=lambda n: f"第{to_chinese(n)}条",
-    point_label=lambda n: f"（{to_chinese(n)}）",
-)
-
-GRAMMARS = {"en": ENGLISH, "zh": CHINESE}
 
 
 def language_of(path) -> str:
     """``regulation.zh.txt`` -> ``zh``; the language is the second suffix of the file name."""
     suffixes = Path(path).suffixes
     lang = suffixes[-2].lstrip(".") if len(suffixes) >= 2 else ""
-    if lang not in GRAMMARS:
+    if lang not in PROFILES:
+        names = " or ".join(f"NAME.{code}.txt" for code in PROFILES)
         raise SourceError([Problem(str(path), 1, "cannot tell the language from the file name: "
-                                   f"expected NAME.en.txt or NAME.zh.txt, found {Path(path).name!r}")])
+                                   f"expected {names}, found {Path(path).name!r}")])
     return lang
 
 
@@ -138,72 +85,68 @@ class _Numbering:
 
 def parse(path, lang: str | None = None) -> Regulation:
     path = str(path)
-    grammar = GRAMMARS[lang or language_of(path)]
+    language = PROFILES[lang or language_of(path)]
     lines = read_lines(path)
-    return parse_lines(lines, path, grammar)
+    return parse_lines(lines, path, language)
 
 
-def parse_lines(lines, path: str, grammar: Grammar) -> Regulation:
+def _read(style: str, text: str) -> int | None:
+    try:
+        return read_numeral(style, text)
+    except ValueError:
+        return None
+
+
+def parse_lines(lines, path: str, language: Language) -> Regulation:
     problems: list[Problem] = []
-    g = grammar
+    lang, g = language, language.grammar
     numbered = [(n, line.rstrip()) for n, line in enumerate(lines, 1) if line.strip()]
     if len(numbered) < 2:
         raise SourceError([Problem(path, len(lines) or 1,
                                    "expected a title line and an adoption line, found "
                                    f"{'an empty file' if not numbered else 'only one line'}")])
     (title_line, title), (adoption_line, adoption) = numbered[0], numbered[1]
-    for n, text in ((title_line, title),):
-        if g.chapter_like.match(text) or g.article_like.match(text):
-            problems.append(Problem(path, n, f"expected the title of the act, found a heading {shorten(text)}"))
+    if g.chapter_like.match(title) or g.article_like.match(title):
+        problems.append(Problem(path, title_line, f"expected the title of the act, found a heading {shorten(title)}"))
     if not g.adoption.fullmatch(adoption.strip()):
         problems.append(Problem(path, adoption_line, "expected the adoption line in parentheses, "
                                                      f"found {shorten(adoption)}"))
 
-    chapters: list[tuple] = []   # [num, title, line, [articles]]
-    chapter_numbers = _Numbering(path, g.chapter_label, "chapters")
-    article_numbers = _Numbering(path, g.article_label, "articles")
-    article = None               # [num, line, [paragraphs]]
+    chapters: list[tuple] = []   # (num, title, line, articles)
+    chapter_numbers = _Numbering(path, lang.chapter_label, "chapters")
+    article_numbers = _Numbering(path, lang.article_label, "articles")
+    article = None               # (num, line, paragraphs)
     for n, text in numbered[2:]:
-        text = text.strip() if g.lang == "zh" else text.lstrip("\ufeff")
+        text = text.strip() if g.strip_lines else text.lstrip("\ufeff")
         m = g.chapter.fullmatch(text)
         if m or g.chapter_like.match(text):
-            num = None
-            if m:
-                try:
-                    num = g.chapter_number(m["num"])
-                except ValueError:
-                    pass
+            num = _read(lang.chapter_numeral, m["num"]) if m else None
             if num is None:
                 problems.append(Problem(path, n, f"cannot read this chapter heading: expected "
-                                        f"'{g.chapter_label(len(chapters) + 1)} <title>', found {shorten(text)}"))
+                                        f"'{lang.chapter_label(len(chapters) + 1)} <title>', found {shorten(text)}"))
                 continue
             if not m["title"].strip():
-                problems.append(Problem(path, n, f"{g.chapter_label(num)} has no title"))
+                problems.append(Problem(path, n, f"{lang.chapter_label(num)} has no title"))
             chapter_numbers.check(num, n, problems)
             chapters.append((num, m["title"].strip(), n, []))
             article = None
             continue
         m = g.article.fullmatch(text)
         if m or g.article_like.match(text):
-            num = None
-            if m:
-                try:
-                    num = _number(m["num"], from_chinese) if g.lang == "zh" else int(m["num"])
-                except ValueError:
-                    pass
+            num = _read(lang.article_numeral, m["num"]) if m else None
             if num is None:
                 problems.append(Problem(path, n, f"cannot read this article heading: expected "
-                                        f"'{g.article_label(article_numbers.expected)} <text>', "
+                                        f"'{lang.article_label(article_numbers.expected)} <text>', "
                                         f"found {shorten(text)}"))
                 continue
             article_numbers.check(num, n, problems)
             if not chapters:
-                problems.append(Problem(path, n, f"{g.article_label(num)} comes before the first chapter "
-                                        f"heading: expected '{g.chapter_label(1)} <title>' first"))
+                problems.append(Problem(path, n, f"{lang.article_label(num)} comes before the first chapter "
+                                        f"heading: expected '{lang.chapter_label(1)} <title>' first"))
             body = (m["text"] or "").strip()
             if not body:
-                problems.append(Problem(path, n, f"{g.article_label(num)} has no text: expected "
-                                        f"'{g.article_label(num)} <text>'"))
+                problems.append(Problem(path, n, f"{lang.article_label(num)} has no text: expected "
+                                        f"'{lang.article_label(num)} <text>'"))
             article = (num, n, [])
             if chapters:
                 chapters[-1][3].append(article)
@@ -211,7 +154,7 @@ def parse_lines(lines, path: str, grammar: Grammar) -> Regulation:
                 article[2].append([body, n, []])
             continue
         if article is None:
-            where = f"after {g.chapter_label(chapters[-1][0])}" if chapters else "before the first chapter"
+            where = f"after {lang.chapter_label(chapters[-1][0])}" if chapters else "before the first chapter"
             problems.append(Problem(path, n, f"expected a chapter or article heading {where}, "
                                              f"found text {shorten(text)}"))
             continue
@@ -222,29 +165,28 @@ def parse_lines(lines, path: str, grammar: Grammar) -> Regulation:
                 problems.append(Problem(path, n, f"item {shorten(m['num'])} has no paragraph to belong to"))
                 continue
             points = paragraphs[-1][2]
-            try:
-                num = g.point_number(m["num"])
-            except ValueError:
+            num = _read(lang.point_numeral, m["num"])
+            if num is None:
                 problems.append(Problem(path, n, f"cannot read the item number {shorten(m['num'])}"))
                 continue
             if num != len(points) + 1:
-                problems.append(Problem(path, n, f"expected item {g.point_label(len(points) + 1)}, "
-                                                 f"found {g.point_label(num)}"))
+                problems.append(Problem(path, n, f"expected item {lang.point_label(len(points) + 1)}, "
+                                                 f"found {lang.point_label(num)}"))
             points.append((num, m["text"].strip(), n))
             continue
         article[2].append([text, n, []])
 
     for num, _title, line, articles in chapters:
         if not articles:
-            problems.append(Problem(path, line, f"{g.chapter_label(num)} has no articles"))
+            problems.append(Problem(path, line, f"{lang.chapter_label(num)} has no articles"))
     if not chapters and not problems:
         problems.append(Problem(path, adoption_line, f"expected chapter headings such as "
-                                                     f"'{g.chapter_label(1)} <title>', found none"))
+                                                     f"'{lang.chapter_label(1)} <title>', found none"))
     if problems:
         raise SourceError(problems)
 
     return Regulation(
-        lang=g.lang, path=path, title=title.strip(), adoption=adoption.strip(), lines=tuple(lines),
+        lang=lang.code, path=path, title=title.strip(), adoption=adoption.strip(), lines=tuple(lines),
         chapters=tuple(
             Chapter(num=c_num, title=c_title, line=c_line, articles=tuple(
                 Article(num=a_num, line=a_line, paragraphs=tuple(
@@ -258,14 +200,13 @@ def parse_lines(lines, path: str, grammar: Grammar) -> Regulation:
 
 def to_text(regulation: Regulation) -> str:
     """The model written back in its language's grammar (the inverse of parse for well-formed files)."""
-    g = GRAMMARS[regulation.lang]
+    lang = PROFILES[regulation.lang]
     out = [regulation.title, regulation.adoption]
-    sep = ": " if g.lang == "en" else " "
     for chapter in regulation.chapters:
-        out.append(f"{g.chapter_label(chapter.num)}{sep}{chapter.title}")
+        out.append(lang.chapter_heading(chapter.num, chapter.title))
         for article in chapter.articles:
             for paragraph in article.paragraphs:
-                prefix = f"{g.article_label(article.num)} " if paragraph.num == 1 else ""
+                prefix = f"{lang.article_label(article.num)} " if paragraph.num == 1 else ""
                 out.append(prefix + paragraph.text)
-                out.extend(f"{g.point_label(p.num)} {p.text}" for p in paragraph.points)
+                out.extend(f"{lang.point_label(p.num)} {p.text}" for p in paragraph.points)
     return "\n".join(out) + "\n"

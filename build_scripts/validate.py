@@ -4,8 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from .errors import Problem, SourceError
-from .meta import Metadata
-from .model import Regulation
+from .model import Metadata, Regulation
 
 
 def apply_corrections(regulation: Regulation, meta: Metadata) -> Regulation:
@@ -26,7 +25,7 @@ def apply_corrections(regulation: Regulation, meta: Metadata) -> Regulation:
                     count = text.count(c.old)
                     if count != 1:
                         problems.append(Problem(meta.path, c.line,
-                            f"correction of Article {c.article}({c.paragraph}) [{c.lang}] must apply exactly once: "
+                            f"correction of {c.lang} Article {c.article}({c.paragraph}) must apply exactly once: "
                             f"expected {c.old!r} once in {regulation.path}:{paragraph.line}, found it {count} times"))
                         continue
                     text = text.replace(c.old, c.new)
@@ -42,9 +41,9 @@ def apply_corrections(regulation: Regulation, meta: Metadata) -> Regulation:
     return dataclasses.replace(regulation, chapters=tuple(chapters))
 
 
-def check_notes(regulations: dict, meta: Metadata) -> None:
+def check_observations(regulations: dict, meta: Metadata) -> None:
     problems = []
-    for note in meta.notes:
+    for note in meta.observations:
         reg = regulations.get(note.lang)
         if reg is None:
             continue

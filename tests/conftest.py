@@ -36,7 +36,7 @@ def copy_source(tmp: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def act():
-    from build_scripts.source import load_act
+    from build_scripts.load import load_act
     return load_act(ROOT / "source")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_scripts import labels
+from build_scripts.languages import PROFILES
 
 from conftest import ROOT, in_viewport
 
@@ -64,7 +64,7 @@ def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, l
     page.locator("#art_21 .cite-button").click()
     page.wait_for_timeout(100)
     assert page.evaluate("navigator.clipboard.readText()").splitlines() == [
-        labels.citation(lang, expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
+        PROFILES[lang].citation(expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
         f"{server}/{prefix}art/21/"]
     context.close()
 

@@ -13,9 +13,10 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from build_scripts import labels
+from build_scripts.languages import PROFILES
 from build_scripts.export import (AKN_NS, act_from_json, akn_name, export_json, regulation_json, work_uri,
                                   write_exports)
+from build_scripts.build import build_moment
 from build_scripts.glossary import find
 from build_scripts.model import Point
 
@@ -59,7 +60,7 @@ def model_ids(reg) -> list[str]:
 @pytest.fixture(scope="module")
 def exports(act, tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
-    paths = write_exports(act, out)
+    paths = write_exports(act, out, build_moment(act))
     assert [p.name for p in paths] == ["regulation.json", akn_name("en"), akn_name("zh")]
     return out
 
@@ -191,16 +192,18 @@ def test_akn_text_is_the_model_text(act, exports, lang):
     chapters = doc.xpath("//a:body/a:chapter", namespaces=NS)
     assert len(chapters) == len(reg.chapters)
     for element, chapter in zip(chapters, reg.chapters):
-        assert element.findtext("a:num", namespaces=NS) == labels.chapter_label(lang, chapter.num)
-        assert element.findtext("a:heading", namespaces=NS) == chapter.title
+        assert element.findtext("a:num", namespaces=NS) == PROFILES[lang].chapter_label(chapter.num)
+        assert element.xpath("string(a:heading)", namespaces=NS) == chapter.title
     for article in reg.articles():
         element, = doc.xpath(f"//a:article[@eId='{article.id}']", namespaces=NS)
-        assert element.findtext("a:num", namespaces=NS) == labels.article_label(lang, article.num)
+        assert element.findtext("a:num", namespaces=NS) == PROFILES[lang].article_label(article.num)
         paragraphs = element.xpath("a:paragraph", namespaces=NS)
         assert [p.get("eId") for p in paragraphs] == [p.id for p in article.paragraphs]
         for p_element, paragraph in zip(paragraphs, article.paragraphs):
             p, = p_element.xpath("a:content/a:p", namespaces=NS)
-            assert p.text == paragraph.text and len(p) == 0
+            # The text, and nothing inside it but the editorial notes' markers.
+            assert p.xpath("string(.)") == paragraph.text
+            assert [child.tag for child in p] == [f"{{{AKN_NS}}}noteRef"] * len(p)
     assert doc.xpath("string(//a:preface/a:longTitle/a:p)", namespaces=NS) == reg.title
     assert doc.xpath("string(//a:preface/a:p[@class='adoption'])", namespaces=NS) == reg.adoption
 
@@ -231,7 +234,7 @@ def test_akn_frbr_metadata(act, exports, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_akn_items_validate_and_keep_their_text(act, tmp_path, lang):
     act = with_points(act)
-    write_exports(act, tmp_path)
+    write_exports(act, tmp_path, build_moment(act))
     doc = etree.parse(str(tmp_path / akn_name(lang)))
     schema = akn_schema()
     assert schema.validate(doc), "\n".join(str(e) for e in schema.error_log)
@@ -245,7 +248,7 @@ def test_akn_items_validate_and_keep_their_text(act, tmp_path, lang):
 
 
 def test_command_writes_three_files(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "build_scripts.export", "--source", str(ROOT / "source"),
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(ROOT / "source"),
                              "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
                             env=dict(os.environ, SOURCE_DATE_EPOCH="1701302400"))
     assert result.returncode == 0, result.stderr
@@ -258,7 +261,29 @@ def test_command_writes_three_files(tmp_path):
 def test_command_reports_source_errors(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "regulation.yaml").write_text("title: {}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.export", "--source", str(tmp_path / "source"),
+    result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(tmp_path / "source"),
                              "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and "regulation.yaml" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_akn_editorial_notes_sit_in_their_paragraph(act, exports, lang):
+    """Each editorial note is an AKN <note> in <meta><notes>, referenced by a <noteRef> inside its place,
+    right after its phrase."""
+    doc = parse(exports, lang)
+    notes = act.notes_for(lang)
+    assert notes, lang
+    for note in notes:
+        element, = doc.xpath(f"//a:meta/a:notes/a:note[@eId='{note.id}']", namespaces=NS)
+        assert element.xpath("string(a:p)", namespaces=NS) == note.text
+        ref, = doc.xpath(f"//a:noteRef[@href='#{note.id}']", namespaces=NS)
+        place = ref.xpath(f"ancestor::*[@eId='{note.target}']", namespaces=NS)
+        if note.target.startswith("chp_"):
+            place = ref.xpath("ancestor::a:chapter", namespaces=NS)
+            assert place[0].get("eId") == note.target
+        else:
+            assert place, note.id
+        if note.phrase:
+            before = "".join(ref.xpath("preceding-sibling::text()", namespaces=NS))
+            assert before.endswith(note.phrase), (note.id, before[-40:])

@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from build_scripts.markdown import heading_text, render
+from build_scripts.pages import render
+from build_scripts.templating import md as heading_text
 
 from conftest import ROOT
 
@@ -44,7 +45,7 @@ def test_every_chapter_and_page_is_generated(act):
 
 def test_items_are_rendered_with_their_labels(tmp_path):
     from bs4 import BeautifulSoup
-    from build_scripts.source import load_act
+    from build_scripts.load import load_act
     from conftest import copy_source
 
     source = copy_source(tmp_path)

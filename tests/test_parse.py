@@ -11,7 +11,8 @@ from hypothesis import given, seed, settings, strategies as st
 
 from build_scripts.errors import SourceError
 from build_scripts.model import Regulation
-from build_scripts.parse import CHINESE, ENGLISH, parse, parse_lines, to_text
+from build_scripts.languages import CHINESE, ENGLISH
+from build_scripts.parse import parse, parse_lines, to_text
 
 from conftest import ROOT
 

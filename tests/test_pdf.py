@@ -15,8 +15,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from build_scripts import labels, pdf
-from build_scripts.parse import GRAMMARS
+from build_scripts import pdf
+from build_scripts.languages import PROFILES
 
 EPOCH = 1700000000          # 2023-11-14 22:13:20 UTC: not the adoption date, so the test sees which one is used
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
@@ -94,7 +94,7 @@ def paragraph_texts(reg):
     for paragraph in reg.paragraphs():
         yield paragraph.id, paragraph.text
         for point in paragraph.points:
-            yield point.id, f"{GRAMMARS[reg.lang].point_label(point.num)} {point.text}"
+            yield point.id, f"{PROFILES[reg.lang].point_label(point.num)} {point.text}"
 
 
 def assert_in_order(haystack: str, needles):
@@ -159,14 +159,14 @@ def test_bookmarks_are_chapters_then_their_articles(docs, act, edition):
     assert sum(len(c) for c in children) == 73
     for chapter, bookmark, articles in zip(act.text("en").chapters, chapters, children):
         for lang in langs:
-            assert labels.chapter_heading(lang, chapter.num, act.text(lang).chapters[chapter.num - 1].title) \
+            assert PROFILES[lang].chapter_heading(chapter.num, act.text(lang).chapters[chapter.num - 1].title) \
                 in bookmark.title
         assert doc.reader.get_destination_page_number(bookmark) == doc.dests[chapter.id]
         assert len(articles) == len(chapter.articles)
         for article, item in zip(chapter.articles, articles):
             assert not isinstance(item, list), "articles have no bookmarks below them"
             for lang in langs:
-                assert re.match(re.escape(labels.article_label(lang, article.num)) + r"(?!\d)",
+                assert re.match(re.escape(PROFILES[lang].article_label(article.num)) + r"(?!\d)",
                                 item.title.split(" / ")[langs.index(lang)])
             assert doc.reader.get_destination_page_number(item) == doc.dests[article.id]
 
@@ -181,7 +181,7 @@ def test_named_destinations_lead_to_their_headings(docs, act, edition):
     for article in act.text("en").articles():
         page = "\n".join(doc.pages[doc.dests[article.id]])
         for lang in langs:
-            assert re.search(re.escape(labels.article_label(lang, article.num)) + r"(?!\d)", page), article.id
+            assert re.search(re.escape(PROFILES[lang].article_label(article.num)) + r"(?!\d)", page), article.id
     prefixes = [f"{lang}-" for lang in langs] if len(langs) > 1 else [""]
     for paragraph in act.text("en").paragraphs():
         for prefix in prefixes:
@@ -207,7 +207,7 @@ def test_running_header_and_footer(docs, act, edition):
         beginning_here = [num for num, page in starts.items() if page == i]
         num = min(beginning_here) if beginning_here else max(num for num, page in starts.items() if page < i)
         for lang in langs:
-            assert labels.chapter_heading(lang, num, act.text(lang).chapters[num - 1].title) in header, i + 1
+            assert PROFILES[lang].chapter_heading(num, act.text(lang).chapters[num - 1].title) in header, i + 1
 
 
 # --- the text -------------------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def test_every_heading_and_paragraph_in_order(docs, act, edition):
     assert "\xad" not in text
     for lang in langs:
         reg = act.text(lang)
-        assert_in_order(squash(text, "en"), [(article.id, re.escape(labels.article_label(lang, article.num)) + r"(?!\d)")
+        assert_in_order(squash(text, "en"), [(article.id, re.escape(PROFILES[lang].article_label(article.num)) + r"(?!\d)")
                                              for article in reg.articles()])
         clean = (lambda t: squash(t, lang)) if len(langs) == 1 else (lambda t: script(t, lang))
         assert_in_order(clean(text), [(name, re.escape(clean(value))) for name, value in paragraph_texts(reg)])

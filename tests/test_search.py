@@ -6,7 +6,7 @@ import json
 import jieba
 import pytest
 
-from build_scripts.search import user_dictionary
+from build_scripts.site_mkdocs import user_dictionary
 
 QUERIES = [
     # (page language, query, expected article location)

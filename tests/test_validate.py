@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.errors import SourceError
-from build_scripts.source import load_act
+from build_scripts.load import load_act
 
 from conftest import copy_source
 

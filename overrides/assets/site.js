@@ -1,4 +1,17 @@
-// Runs before Material's own scripts start (this file loads at the end of <body>).
+// Loaded after Material's bundle at the end of <body>; runs before DOMContentLoaded, so before Material
+// sets up its components. Interface words come from assets/words.js (made from the language profiles).
+var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
+
+(function () {
+  // The search dialog needs an accessible name (axe: aria-dialog-name): the search field's own label.
+  var dialog = document.querySelector(".md-search[data-md-component=search]");
+  var input = document.querySelector(".md-search__input");
+  if (dialog && input) {
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "");
+  }
+})();
+
 (function () {
   // Material treats every <link rel="alternate"> as a language root and fetches "sitemap.xml" next
   // to it; our alternates are per page (hreflang for search engines), so that fetch would 404 and
@@ -24,8 +37,7 @@
 // Copy a citation: a small button beside every article heading and paragraph copies the citation in
 // the page's language and the permanent link (/art/N/, plus #paragraph) to the clipboard.
 (function () {
-  var zh = document.documentElement.lang.indexOf("zh") === 0;
-  var words = zh ? { copy: "复制引用和链接：", done: "已复制" } : { copy: "Copy citation and link: ", done: "Copied" };
+  var words = { copy: WORDS.copy, done: WORDS.copied };
   var status = document.createElement("div");
   status.className = "cite-status";
   status.setAttribute("role", "status");
@@ -62,7 +74,7 @@
   }
 
   document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
-    var permalink = new URL(body.getAttribute("data-permalink"), location.href).href;
+    var permalink = body.getAttribute("data-permalink");      // the absolute published URL
     var heading = body.previousElementSibling;
     if (heading && /^H[1-6]$/.test(heading.tagName)) addButton(heading, body.getAttribute("data-cite"), permalink);
     if (body.querySelectorAll("p.para").length < 2) return;

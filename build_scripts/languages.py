@@ -1,0 +1,269 @@
+"""One profile per language: everything that differs by language, and nothing else.
+
+A profile holds how the act's text is written in that language (the grammar the parser reads), how
+labels, numbers, citations and dates are formatted, the ``lang``/``hreflang``/Akoma Ntoso codes, the
+URL prefix and every interface string (including those used by CSS and JavaScript, which receive them
+as data). Renderers ask the profile; they never branch on a language code. A new language is a new
+``Language(...)`` passed to :func:`register`: no other module changes.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .numerals import from_chinese, from_roman, to_chinese, to_roman
+
+_NUMERALS = {
+    "arabic": (str, int),
+    "roman": (to_roman, from_roman),
+    "chinese": (to_chinese, from_chinese),
+}
+
+
+def numeral(style: str, n: int) -> str:
+    return _NUMERALS[style][0](n)
+
+
+def read_numeral(style: str, text: str) -> int:
+    """Value of ``text`` written in ``style`` (or in Arabic digits); ValueError when unreadable."""
+    return int(text) if text.isdigit() else _NUMERALS[style][1](text)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """How the act's text is written in a language: the line patterns the parser classifies by."""
+    chapter: re.Pattern          # groups: num, title
+    chapter_like: re.Pattern     # a line that is meant as a chapter heading
+    article: re.Pattern          # groups: num, text
+    article_like: re.Pattern
+    point: re.Pattern            # groups: num, text
+    adoption: re.Pattern
+    strip_lines: bool            # leading/trailing (full-width) spaces are layout, not text
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str                    # key in source/ data and file names: regulation.<code>.txt
+    tag: str                     # BCP 47, for lang= and hreflang=
+    akn: str                     # ISO 639-2, as Akoma Ntoso expression URIs use
+    name: str                    # the language's own name, for the language switch
+    grammar: Grammar
+    chapter_numeral: str         # "roman", "chinese", "arabic"
+    article_numeral: str
+    point_numeral: str
+    formats: dict                # str.format templates, see fmt()
+    months: tuple = ()           # month names, when dates spell them out
+    snippet_chars: int = 90      # length of a text snippet in descriptions
+    snippet_at_space: bool = True
+    words: dict = field(default_factory=dict)   # interface strings
+
+    # --- numbers and labels ---------------------------------------------------------------------
+    def fmt(self, key: str, **values) -> str:
+        return self.formats[key].format(**values)
+
+    def _n(self, style: str, n: int) -> str:
+        return numeral(style, n)
+
+    def chapter_label(self, num: int) -> str:
+        return self.fmt("chapter", n=self._n(self.chapter_numeral, num))
+
+    def chapter_heading(self, num: int, title: str) -> str:
+        return self.fmt("chapter_heading", label=self.chapter_label(num), title=title)
+
+    def article_label(self, num: int) -> str:
+        return self.fmt("article", n=self._n(self.article_numeral, num))
+
+    def point_label(self, num: int) -> str:
+        """The item label as the text writes it: (1) / （一）."""
+        return self.fmt("point_label", n=self._n(self.point_numeral, num))
+
+    def paragraph_num(self, num: int) -> str:
+        """A paragraph's number on its own: (2) / 第二款."""
+        return self.fmt("paragraph", n=self._n(self.point_numeral, num))
+
+    def paragraph_ref(self, article: int, paragraph: int | None = None, point: int | None = None) -> str:
+        """Article 25(2)(3) / 第二十五条第二款第三项; parts left out when None."""
+        text = self.article_label(article)
+        if paragraph:
+            text += self.paragraph_num(paragraph)
+        if point:
+            text += self.fmt("point", n=self._n(self.point_numeral, point))
+        return text
+
+    def citation(self, title: str, article: int, paragraph: int | None = None) -> str:
+        return self.fmt("citation", ref=self.paragraph_ref(article, paragraph), title=title)
+
+    def article_span(self, first: int, last: int) -> str:
+        if first == last:
+            return self.article_label(first)
+        return self.fmt("article_span", first=self.article_label(first), last=self.article_label(last),
+                        a=first, b=last)
+
+    def date(self, value: datetime.date) -> str:
+        month = self.months[value.month - 1] if self.months else value.month
+        return self.fmt("date", day=value.day, month=month, year=value.year)
+
+    def snippet(self, text: str) -> str:
+        """The start of a text, cut at a word (where the language has spaces) and marked with an ellipsis."""
+        if len(text) <= self.snippet_chars:
+            return text
+        cut = text[:self.snippet_chars]
+        if self.snippet_at_space and " " in cut:
+            cut = cut[:cut.rindex(" ")]
+        return cut.rstrip(" ,;，；、") + "…"
+
+    def w(self, key: str, **values) -> str:
+        """An interface string, formatted with ``values`` when given."""
+        text = self.words[key]
+        return text.format(**values) if values else text
+
+
+# --- the profiles ----------------------------------------------------------------------------------
+
+_CN = "零〇一二三四五六七八九十百千"
+
+ENGLISH = Language(
+    code="en", tag="en", akn="eng", name="English",
+    grammar=Grammar(
+        chapter=re.compile(r"Chapter\s+(?P<num>[IVXLCDM]+|\d+)\b\s*[:：.]?\s*(?P<title>.*)"),
+        chapter_like=re.compile(r"chapter\b", re.IGNORECASE),
+        article=re.compile(r"Article\s+(?P<num>\d+)(?![\d\w])\s*[:：.]?\s*(?P<text>.*)"),
+        article_like=re.compile(r"article\s+\S+(\s|$)", re.IGNORECASE),
+        point=re.compile(r"\((?P<num>\d+)\)\s+(?P<text>.*)"),
+        adoption=re.compile(r"\(.*\)"),
+        strip_lines=False),
+    chapter_numeral="roman", article_numeral="arabic", point_numeral="arabic",
+    formats={
+        "chapter": "Chapter {n}", "chapter_heading": "{label}: {title}", "article": "Article {n}",
+        "paragraph": "({n})", "point": "({n})", "point_label": "({n})",
+        "citation": "{ref}, {title}", "article_span": "Articles {a}–{b}",
+        "date": "{day} {month} {year}",
+    },
+    months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"),
+    snippet_chars=90, snippet_at_space=True,
+    words={
+        # punctuation and joins
+        "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
+        "sentence_end": ".",
+        # metadata
+        "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
+        "status": "Status of this text", "contents": "Contents",
+        "home_description": "{title}: adopted {adopted}, in force from {effective}. Full text in English and Chinese.",
+        "chapter_description": "{heading} ({span}) of the {title}.",
+        "parallel_description": "{heading} of the {title}, in English and Chinese side by side.",
+        "notes_description": "Editorial corrections and notes on the text of the {title}.",
+        "glossary_description": "Glossary of the banners, cities, bodies and terms named in the {title}.",
+        "pdf_description": "{status}. Adopted on {adopted}, in force from {effective}.",
+        # notes page
+        "notes": "Notes on the text", "corrections": "Editorial corrections",
+        "corrections_intro": "The English text is published as received, with only these typographic corrections. "
+                             "Each applies to exactly one place; the build stops if it no longer does.",
+        "observations": "Other observations", "observations_intro": "These points are noted but not corrected.",
+        "was": "Received", "now": "Published", "reason": "Reason", "where": "Where", "none": "None.",
+        # glossary
+        "glossary": "Glossary",
+        "glossary_intro": "The banners, cities and districts that make up the border areas, and the bodies and terms "
+                          "the act names, in both languages. Each entry lists every paragraph where it appears.",
+        "group_border_areas": "Border areas (Article 2)", "group_bodies": "Government bodies",
+        "group_terms": "Other terms",
+        "chinese_name": "Chinese", "english_name": "English", "pinyin": "Pinyin", "kind": "Kind",
+        "parent": "Part of", "seat": "Seat", "borders": "Borders", "coords": "Coordinates",
+        "approximate": "approximate", "other_spellings": "Other spellings", "definition": "Definition",
+        "note": "Translation note", "appears_in": "Appears in",
+        "appears_nowhere": "Not named on its own in the text.", "unconfirmed": "unconfirmed",
+        "north": "N", "south": "S", "east": "E", "west": "W",
+        # language versions
+        "version": "English", "other_version": "Chinese",
+        "version_en": "English", "version_zh": "Chinese",
+        # links and downloads
+        "downloads_label": "Download: ", "all_downloads": "All downloads",
+        "download_pdf_en": "PDF, English", "download_pdf_zh": "PDF, Chinese",
+        "download_pdf_bilingual": "PDF, bilingual", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
+        "view_parallel": "Read English and Chinese side by side",
+        "only_en": "English only", "only_zh": "Chinese only",
+        # PDF
+        "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
+        # scripts
+        "js_copy": "Copy citation and link: ", "js_copied": "Copied",
+        # Akoma Ntoso
+        "publisher": "Editors of this website", "in_force": "In force",
+        # editorial layers
+        "editorial_notes": "Notes by this site's editors (not part of the act)", "note_back": "Back to the text",
+        # article pages
+        "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
+    },
+)
+
+CHINESE = Language(
+    code="zh", tag="zh-Hans", akn="zho", name="中文",
+    grammar=Grammar(
+        chapter=re.compile(rf"第(?P<num>[{_CN}]+|\d+)章[ \t\u3000]*(?P<title>.*)"),
+        chapter_like=re.compile(r"第\S{1,8}章"),
+        article=re.compile(rf"第(?P<num>[{_CN}]+|\d+)条(?:[ \t\u3000]+(?P<text>.*))?"),
+        article_like=re.compile(r"第\S{1,8}条([ \t\u3000]|$)"),
+        point=re.compile(rf"（(?P<num>[{_CN}]+)）[ \t\u3000]*(?P<text>.*)"),
+        adoption=re.compile(r"[（(].*[）)]"),
+        strip_lines=True),
+    chapter_numeral="chinese", article_numeral="chinese", point_numeral="chinese",
+    formats={
+        "chapter": "第{n}章", "chapter_heading": "{label} {title}", "article": "第{n}条",
+        "paragraph": "第{n}款", "point": "第{n}项", "point_label": "（{n}）",
+        "citation": "《{title}》{ref}", "article_span": "{first}至{last}",
+        "date": "{year}年{month}月{day}日",
+    },
+    snippet_chars=32, snippet_at_space=False,
+    words={
+        "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
+        "sentence_end": "。",
+        "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
+        "status": "文本性质", "contents": "目录",
+        "home_description": "《{title}》全文，{adopted}通过，{effective}起施行。",
+        "chapter_description": "《{title}》{heading}（{span}）。",
+        "parallel_description": "《{title}》{heading}，中英对照。",
+        "notes_description": "《{title}》文本的编辑更正和说明。",
+        "glossary_description": "《{title}》所涉旗市区、机关和术语的中英对照术语表。",
+        "pdf_description": "{status}。{adopted}通过，{effective}起施行。",
+        "notes": "文本说明", "corrections": "编辑更正",
+        "corrections_intro": "英文文本按所收原样发布，仅作以下排印更正。每项更正只适用于一处；如不再适用，构建即停止。",
+        "observations": "其他说明", "observations_intro": "以下各点仅作说明，未予更正。",
+        "was": "原文", "now": "发布文本", "reason": "理由", "where": "位置", "none": "无。",
+        "glossary": "术语表",
+        "glossary_intro": "构成边境地区的各旗、市、区，以及本条例提及的机关和术语，中英对照。每个条目列出其出现的所有条款。",
+        "group_border_areas": "边境地区（第二条）", "group_bodies": "政府机关", "group_terms": "其他术语",
+        "chinese_name": "中文", "english_name": "英文", "pinyin": "拼音", "kind": "类别",
+        "parent": "所属", "seat": "驻地", "borders": "接壤国家", "coords": "坐标",
+        "approximate": "约", "other_spellings": "其他英文拼写", "definition": "释义",
+        "note": "译文说明", "appears_in": "出现于",
+        "appears_nowhere": "条文中未单独出现。", "unconfirmed": "未经核实",
+        "north": "N", "south": "S", "east": "E", "west": "W",
+        "version": "中文", "other_version": "英文",
+        "version_en": "英文", "version_zh": "中文",
+        "downloads_label": "下载：", "all_downloads": "全部下载",
+        "download_pdf_en": "PDF 英文", "download_pdf_zh": "PDF 中文",
+        "download_pdf_bilingual": "PDF 中英对照", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
+        "view_parallel": "中英对照阅读",
+        "only_en": "仅英文", "only_zh": "仅中文",
+        "page_x_of_y": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+        "js_copy": "复制引用和链接：", "js_copied": "已复制",
+        "publisher": "本网站编辑", "in_force": "施行",
+        "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
+        "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
+    },
+)
+
+PROFILES: dict[str, Language] = {}
+
+
+def register(language: Language) -> Language:
+    PROFILES[language.code] = language
+    return language
+
+
+register(ENGLISH)
+register(CHINESE)
+
+
+def profile(code: str) -> Language:
+    return PROFILES[code]

@@ -1,0 +1,333 @@
+"""Model -> Markdown pages for the site generator (the primary language at the root, others as ``*.<lang>.md``).
+
+Each page is a template in templates/ filled with plain values from the Act. The act's text only ever
+reaches a page through the templates' autoescaping, so no character of it can turn into markup; every
+heading and paragraph carries its id explicitly, never one derived from heading text. Links between pages
+are written ``site:<path from the site root>``; the site generator's boundary (site_mkdocs.py) resolves them.
+"""
+from __future__ import annotations
+
+import re
+
+from .glossary import appears_in, first_per_article
+from .languages import PROFILES, Language
+from .model import Act, chapter_id, paragraph_id
+from .templating import render as render_template
+
+DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
+
+
+def site_link(act: Act, lang: str, path: str) -> str:
+    """A link target from the site root in folder style (``chapter-4/#art_25``) for a page of ``lang``."""
+    return f"site:{act.prefix(lang)}{path}"
+
+
+def page_name(act: Act, name: str, lang: str) -> str:
+    """``chapter-4.md`` for the primary language, ``chapter-4.zh.md`` for the others."""
+    return f"{name}.md" if lang == act.primary else f"{name}.{lang}.md"
+
+
+def other_lang(act: Act, lang: str) -> str:
+    """The language a reader of ``lang`` is offered beside it: the primary one, or the second."""
+    return act.langs[1] if lang == act.primary else act.primary
+
+
+# --- pieces ------------------------------------------------------------------------------------------
+
+def _downloads(act: Act, lang: str, fragment: str = "") -> dict:
+    words, other = PROFILES[lang].words, other_lang(act, lang)
+    files = {"pdf_{lang}": f"regulation-{lang}.pdf", "pdf_{other}": f"regulation-{other}.pdf",
+             "pdf_bilingual": "regulation-bilingual.pdf", "json": "regulation.json", "akn": f"regulation-{lang}.akn.xml"}
+    links = []
+    for key in DOWNLOADS:
+        name = files[key]
+        word = "download_" + key.format(lang=lang, other=other)
+        links.append({"href": site_link(act, act.primary, "downloads/" + name) + (fragment if name.endswith(".pdf") else ""),
+                      "text": words[word]})
+    return {"label": words["downloads_label"], "links": links, "all_href": site_link(act, lang, "downloads/"),
+            "all_text": words["all_downloads"]}
+
+
+def _front(title: str, description: str, **extra) -> dict:
+    return {"title": title, "description": description, **extra}
+
+
+class Inline:
+    """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
+
+    def __init__(self, act: Act, lang: str):
+        self.act, self.lang = act, lang
+        self.terms: dict[str, list] = {}
+        for o in first_per_article(act.occurrences.get(lang, ())):
+            self.terms.setdefault(o.target, []).append(o)
+        self.notes: dict[str, list] = {}
+        for note in act.notes_for(lang):
+            self.notes.setdefault(self._note_place(note), []).append(note)
+
+    def _note_place(self, note) -> str:
+        """The paragraph (or heading id) a note's marker stands in."""
+        if note.target.startswith("art_") and "__" not in note.target and note.phrase:
+            article = self.act.text(self.lang).article(int(note.target[4:]))
+            return next(p.id for p in article.paragraphs if note.phrase in p.text)
+        return note.target
+
+    def heading_notes(self, target_id: str) -> list[dict]:
+        return [self._marker(n) for n in self.notes.get(target_id, ())]
+
+    def _marker(self, note) -> dict:
+        words = PROFILES[self.lang].words
+        return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
+                "note_label": words["editorial_notes"], "back_label": words["note_back"]}
+
+    def markers(self, ids) -> list[dict]:
+        return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
+
+    def parts(self, target_id: str, text: str) -> list[dict]:
+        cuts = []   # (position, order, part)
+        for o in self.terms.get(target_id, ()):
+            entry = self.act.glossary.entry(o.entry)
+            other = other_lang(self.act, self.lang)
+            cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
+                                          "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
+                                          "title": f"{entry.name[other]} — {entry.definition[self.lang]}"}))
+        for note in self.notes.get(target_id, ()):
+            at = text.index(note.phrase) + len(note.phrase) if note.phrase and note.phrase in text else len(text)
+            cuts.append((at, at, self._marker(note)))
+        out, pos = [], 0
+        for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
+            if start < pos:          # a note inside a linked term goes after the term
+                start = end = pos
+            if start > pos:
+                out.append({"kind": "text", "text": text[pos:start]})
+            out.append(part)
+            pos = max(pos, end)
+        out.append({"kind": "text", "text": text[pos:]})
+        return out
+
+
+def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> dict:
+    language, title = PROFILES[lang], act.meta.title[lang]
+    single = len(article.paragraphs) == 1
+    caption = act.captions.get(article.num, {}).get(lang)
+    return {
+        "num": article.num, "id": article.id, "label": language.article_label(article.num), "caption": caption,
+        "cite": language.citation(title, article.num), "permalink": permalink,
+        "heading_notes": inline.heading_notes(article.id),
+        "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
+        "paragraphs": [{
+            "id": p.id, "num": p.num, "parts": inline.parts(p.id, p.text),
+            "cite": language.citation(title, article.num, None if single else p.num),
+            "points": [{"id": i.id, "num": i.num, "label": language.point_label(i.num),
+                        "sep": language.words["point_sep"], "parts": inline.parts(i.id, i.text)} for i in p.points],
+        } for p in article.paragraphs],
+    }
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
+    language = PROFILES[lang]
+    heading = language.chapter_heading(chapter.num, chapter.title)
+    span = language.article_span(chapter.articles[0].num, chapter.articles[-1].num)
+    return render_template(
+        "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
+        front=_front(heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
+        version=act.meta.versions[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
+        parallel_href=site_link(act, act.primary, f"parallel/chapter-{chapter.num}/"),
+        chapter_notes=inline.heading_notes(chapter.id),
+        articles=[_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/")) for a in chapter.articles])
+
+
+def article_page(act: Act, lang: str, article, inline: Inline) -> str:
+    """One article on its own page, with the same ids as on its chapter page."""
+    language, reg = PROFILES[lang], act.text(lang)
+    chapter = reg.chapter_of(article.num)
+    a = _article(act, lang, article, inline, site_link(act, lang, f"art/{article.num}/"))
+    first = article.paragraphs[0].text
+    title = language.w("article_title", label=a["label"], short=act.meta.short_title[lang])
+
+    def neighbour(num):
+        if num not in {x.num for x in reg.articles()}:
+            return None
+        return {"href": site_link(act, lang, f"art/{num}/"), "label": language.article_label(num)}
+
+    return render_template(
+        "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.versions[lang],
+        # Out of the search index: the chapter pages hold the same text, by article.
+        front=_front(title, language.snippet(first), og_description=first, search={"exclude": True}),
+        short_title=act.meta.short_title[lang], home_href=site_link(act, lang, ""),
+        chapter_heading=language.chapter_heading(chapter.num, chapter.title),
+        chapter_href=site_link(act, lang, f"chapter-{chapter.num}/"),
+        in_chapter_href=site_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
+        previous=neighbour(article.num - 1), next=neighbour(article.num + 1))
+
+
+def parallel_page(act: Act, num: int) -> str:
+    """The first two languages paragraph by paragraph in two columns (one column on narrow screens)."""
+    langs = act.langs[:2]
+    profiles = [PROFILES[lang] for lang in langs]
+    chapters = [act.text(lang).chapters[num - 1] for lang in langs]
+    headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
+    first = profiles[0]
+    return render_template(
+        "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
+        front=_front(" · ".join(headings), first.w("parallel_description", heading=headings[0],
+                                                   title=act.meta.title[langs[0]]),
+                     single_language=True, search={"exclude": True}),
+        versions=[{"tag": None if i == 0 else p.tag, "version": act.meta.versions[lang], "lang": lang}
+                  for i, (lang, p) in enumerate(zip(langs, profiles))],
+        only_links=[{"href": site_link(act, lang, f"chapter-{num}/"), "tag": p.tag,
+                     "text": p.words[f"only_{lang}"]} for lang, p in zip(langs, profiles)],
+        articles=[{"id": articles[0].id, "labels": [p.article_label(articles[0].num) for p in profiles],
+                   "paragraphs": [{"id": paras[0].id,
+                                   "texts": [{"tag": p.tag, "text": para.text} for p, para in zip(profiles, paras)]}
+                                  for paras in zip(*(a.paragraphs for a in articles))]}
+                  for articles in zip(*(c.articles for c in chapters))])
+
+
+def home_page(act: Act, lang: str) -> str:
+    meta, reg, language = act.meta, act.text(lang), PROFILES[lang]
+    adopted, effective = language.date(meta.adopted), language.date(meta.effective)
+    return render_template(
+        "home.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
+        front=_front(meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
+                                                  effective=effective), search={"boost": 0.1}),
+        facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
+               {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
+               {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()},
+               {"label": language.words["status"], "text": meta.versions[lang].label[lang], "date": None}],
+        version=meta.versions[lang], downloads=_downloads(act, lang),
+        chapters=[{"id": c.id, "href": site_link(act, lang, f"chapter-{c.num}/"),
+                   "heading": language.chapter_heading(c.num, c.title),
+                   "articles": [{"href": site_link(act, lang, f"chapter-{c.num}/#{a.id}"),
+                                 "label": language.article_label(a.num),
+                                 "summary": act.captions.get(a.num, {}).get(lang)
+                                 or language.snippet(a.paragraphs[0].text)} for a in c.articles]}
+                  for c in reg.chapters])
+
+
+def _where(act: Act, lang: str, chapter=None, article=None, paragraph=None) -> dict:
+    language = PROFILES[lang]
+    if article is None:
+        return {"href": site_link(act, lang, f"chapter-{chapter}/#{chapter_id(chapter)}"),
+                "ref": language.chapter_label(chapter)}
+    num = act.text(lang).chapter_of(article).num
+    anchor = paragraph_id(article, paragraph) if paragraph else f"art_{article}"
+    return {"href": site_link(act, lang, f"chapter-{num}/#{anchor}"), "ref": language.paragraph_ref(article, paragraph)}
+
+
+def notes_page(act: Act, lang: str) -> str:
+    language = PROFILES[lang]
+    words = language.words
+    return render_template(
+        "notes.md.j2", lang=lang, words=words, version=act.meta.versions[lang],
+        front=_front(words["notes"], language.w("notes_description", title=act.meta.title[lang])),
+        corrections=[{"version": words[f"version_{c.lang}"], **_where(act, lang, article=c.article, paragraph=c.paragraph),
+                      "old": c.old, "new": c.new, "reason": c.reason[lang]} for c in act.meta.corrections],
+        observations=[{"version": words[f"version_{o.lang}"], **_where(act, lang, o.chapter, o.article, o.paragraph),
+                       "text": o.text[lang]} for o in act.meta.observations])
+
+
+def _chapter_of(reg, target_id: str) -> int:
+    """Chapter number of the article an id belongs to (art_25__para_2 -> 4)."""
+    return reg.chapter_of(int(target_id.split("__")[0].removeprefix("art_"))).num
+
+
+def _target_ref(language: Language, reg, target_id: str) -> str:
+    """Article 25(2) / 第二十五条第二款 for a paragraph id; the article alone when it has one paragraph."""
+    parts = dict(part.split("_") for part in target_id.split("__"))
+    article = int(parts["art"])
+    paragraph = int(parts["para"]) if "para" in parts else None
+    point = int(parts["point"]) if "point" in parts else None
+    if paragraph and len(reg.article(article).paragraphs) == 1 and not point:
+        paragraph = None
+    return language.paragraph_ref(article, paragraph, point)
+
+
+def _entry(act: Act, lang: str, entry, places) -> dict:
+    language, other = PROFILES[lang], other_lang(act, lang)
+    words, reg, other_tag = language.words, act.text(lang), PROFILES[other].tag
+    rows = [{"label": words[f"version_{other}"], "text": entry.name[other],
+             "tag": other_tag, "field": other}]
+    if entry.pinyin:
+        rows.append({"label": words["pinyin"], "text": entry.pinyin, "tag": "zh-Latn-pinyin", "field": "pinyin"})
+    for field in ("kind", "parent", "seat", "borders"):
+        value = getattr(entry, field)
+        if value:
+            text = (language.w("other_name", name=value[lang], other=value[other]) if field in ("parent", "seat")
+                    else value[lang])
+            rows.append({"label": words[field], "text": text, "field": field})
+    if entry.coords:
+        c = entry.coords
+        text = (f'{abs(c["lat"]):.2f}° {words["north" if c["lat"] >= 0 else "south"]}, '
+                f'{abs(c["lon"]):.2f}° {words["east" if c["lon"] >= 0 else "west"]}')
+        if c.get("approximate"):
+            text += f" ({words['approximate']})"
+        rows.append({"label": words["coords"], "text": text, "field": "coords"})
+    if entry.other_spellings:
+        rows.append({"label": words["other_spellings"], "text": words["list_sep"].join(entry.other_spellings),
+                     "field": "other_spellings"})
+    rows.append({"label": words["definition"], "text": entry.definition[lang], "field": "definition"})
+    if entry.note:
+        rows.append({"label": words["note"], "text": entry.note[lang], "field": "note"})
+    rows.append({"label": words["appears_in"], "field": "appears_in", "links": [
+        {"href": site_link(act, lang, f"chapter-{_chapter_of(reg, t)}/#{t}"), "text": _target_ref(language, reg, t)}
+        for t in places]})
+    for row in rows:
+        row.setdefault("tag", None)
+        row["unconfirmed"] = row["field"] in entry.unconfirmed
+    return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows}
+
+
+def glossary_page(act: Act, lang: str) -> str:
+    language, other, g = PROFILES[lang], other_lang(act, lang), act.glossary
+    words = language.words
+    places = appears_in(act.occurrences[lang])
+    areas = [e for e in g.entries if e.group == "border_areas"]
+    parents = []
+    for e in areas:
+        if e.parent and e.parent[act.primary] not in [p["key"] for p in parents]:
+            slug = "parent-" + re.sub(r"[^a-z0-9]+", "-", e.parent[act.primary].lower().split("(")[0]).strip("-")
+            parents.append({"key": e.parent[act.primary], "id": slug, "name": e.parent[lang], "other": e.parent[other],
+                            "entries": []})
+    for e in areas:
+        if e.parent:
+            next(p for p in parents if p["key"] == e.parent[act.primary])["entries"].append(
+                _entry(act, lang, e, places.get(e.id, ())))
+    return render_template(
+        "glossary.md.j2", lang=lang, words=words, version=act.meta.versions[lang], other_tag=PROFILES[other].tag,
+        # Below the articles in search results: the text itself is what readers look for first.
+        front=_front(words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
+                     search={"boost": 0.01}),
+        parents=parents,
+        groups=[{"id": group, "title": words[f"group_{group}"],
+                 "entries": [_entry(act, lang, e, places.get(e.id, ())) for e in g.entries if e.group == group]}
+                for group in ("bodies", "terms")])
+
+
+def hand_page(act: Act, page) -> str:
+    """A hand-written page with the status notice after its title."""
+    notice = render_template("_notice.html.j2", version=act.meta.versions[page.lang], lang=page.lang)
+    lines = page.markdown.splitlines(keepends=True)
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "".join(lines[:at]) + "\n" + notice + "\n" + "".join(lines[at:])
+
+
+def render(act: Act) -> dict[str, str]:
+    """All generated pages: relative path in docs/ -> Markdown text."""
+    pages = {}
+    for lang in act.langs:
+        inline = Inline(act, lang)
+        pages[page_name(act, "index", lang)] = home_page(act, lang)
+        pages[page_name(act, "notes", lang)] = notes_page(act, lang)
+        if act.glossary:
+            pages[page_name(act, "glossary", lang)] = glossary_page(act, lang)
+        for chapter in act.text(lang).chapters:
+            pages[page_name(act, f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, inline)
+            for article in chapter.articles:
+                pages[page_name(act, f"art/{article.num}", lang)] = article_page(act, lang, article, inline)
+    for chapter in act.text(act.primary).chapters:
+        pages[f"parallel/chapter-{chapter.num}.md"] = parallel_page(act, chapter.num)
+    for page in act.pages:
+        pages[page_name(act, page.name, page.lang)] = hand_page(act, page)
+    return pages

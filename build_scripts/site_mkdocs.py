@@ -1,0 +1,216 @@
+"""The boundary to MkDocs, Material for MkDocs and mkdocs-static-i18n: the only module that knows them.
+
+Together with ``mkdocs.yml``, ``mkdocs-offline.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
+Material's templates), this is everything a move to another site generator would replace. The pages
+themselves come in as plain Markdown files in docs/ (pages.py); what MkDocs makes of them is adjusted
+afterwards, by :func:`post_build`, on the built HTML:
+
+- ``site:chapter-4/#art_25`` links become relative links that suit the build (folder URLs online,
+  file names in the offline copy); ``data-permalink="site:art/25/"`` becomes the absolute published URL;
+- ``<html lang>`` and ``hreflang`` use each language's BCP 47 tag, alternates become absolute URLs;
+- Material's single search index is split per language (Lunr's format), and each language's pages
+  are pointed at their own half (the ``base`` of Material's page configuration);
+- robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import posixpath
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from .languages import PROFILES
+from .model import Act
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"     # as named in mkdocs-offline.yml
+USER_DICT = ".jieba_user_dict.txt"     # in docs/; a dot-file, so MkDocs does not publish it
+FREQUENCY = 100000                      # high enough that jieba keeps each word whole
+WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
+
+_SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
+_PERMALINK = re.compile(r'data-permalink="site:([^"]*)"')
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+_HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+_SELECT_LANG = re.compile(r'(<a href="[^"]*" hreflang=")([^"]*)(" class="md-select__link")')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+class BuildFailed(Exception):
+    """MkDocs stopped (strict mode turns its warnings into this)."""
+
+
+# --- before the build: files MkDocs reads from docs/ ----------------------------------------------------
+
+def extra_files(act: Act) -> dict[str, str]:
+    """Files for docs/ besides the pages: jieba's user dictionary and the interface strings for site.js."""
+    words = {PROFILES[lang].tag: {k[3:]: v for k, v in PROFILES[lang].words.items() if k.startswith("js_")}
+             for lang in act.langs}
+    return {USER_DICT: user_dictionary(act),
+            WORDS_JS: "window.SITE_WORDS = " + json.dumps(words, ensure_ascii=False, sort_keys=True) + ";\n"}
+
+
+def user_dictionary(act: Act) -> str:
+    """Words jieba must keep whole in the languages it segments: glossary names, chapter and article labels."""
+    words = []
+    for lang in act.langs:
+        if PROFILES[lang].snippet_at_space:      # a language with spaces needs no segmentation
+            continue
+        if act.glossary:
+            for entry in act.glossary.entries:
+                words += [entry.name[lang], *entry.match[lang]]
+                words += [getattr(entry, f)[lang] for f in ("parent", "seat") if getattr(entry, f)]
+        reg = act.text(lang)
+        words += [PROFILES[lang].chapter_label(c.num) for c in reg.chapters]
+        words += [PROFILES[lang].article_label(a.num) for a in reg.articles()]
+    unique = dict.fromkeys(w.strip("“”") for w in words if w and " " not in w)
+    return "".join(f"{word} {FREQUENCY} n\n" for word in unique)
+
+
+# --- the build ----------------------------------------------------------------------------------------
+
+def mkdocs_build(config_file, docs_dir, site_dir) -> str:
+    """mkdocs build --strict; warnings are printed and raise BuildFailed. Returns the site URL."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        mkdocs_log.addHandler(handler)
+        mkdocs_log.setLevel(logging.WARNING)
+    import jieba  # Material's search segments Chinese with it; keep its progress chatter quiet.
+    jieba.setLogLevel(logging.WARNING)
+    # Material resolves `jieba_dict_user` from the working directory; load the dictionary from docs/.
+    user_dict = Path(docs_dir) / USER_DICT
+    if user_dict.exists():
+        jieba.load_userdict(str(user_dict))
+
+    config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
+                         site_dir=str(Path(site_dir).resolve()), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except Abort as e:
+        raise BuildFailed(f"mkdocs: {e}") from None
+    finally:
+        config.plugins.on_shutdown()
+    return config.site_url or "/"
+
+
+# --- after the build -------------------------------------------------------------------------------------
+
+def site_url_for(path: str, directory_urls: bool) -> str:
+    """Folder-style path from the site root -> the URL this build uses for it (``chapter-4.html`` offline)."""
+    if directory_urls or not path.endswith("/") and path:
+        return path
+    folder = path.rstrip("/")
+    if folder == "" or "/" not in folder and folder in PROFILES:
+        return f"{folder}/index.html".lstrip("/")          # language homes
+    return f"{folder}.html"
+
+
+def _page_url(site: Path, html: Path, directory_urls: bool) -> str:
+    rel = html.relative_to(site).as_posix()
+    if directory_urls and rel.endswith("index.html"):
+        return rel[: -len("index.html")]
+    return rel
+
+
+def _relative(target: str, page_url: str) -> str:
+    base = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
+    rel = posixpath.relpath(target or ".", base or ".")
+    if (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
+    """Adjust every built page (see the module docstring), then split the search index."""
+    directory_urls = not offline
+    prefixes = {act.prefix(lang): lang for lang in act.langs if act.prefix(lang)}
+    for html in sorted(site.rglob("*.html")):
+        page_url = _page_url(site, html, directory_urls)
+        lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
+        text = html.read_text(encoding="utf-8")
+        original = text
+        text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
+            _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
+        text = _PERMALINK.sub(lambda m: f'data-permalink="{site_url}{m.group(1)}"', text)
+        text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
+        text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + m.group(3)
+                                if m.group(2) in PROFILES else m.group(0), text)
+        text = _alternates(text, site, page_url, act, site_url)
+        if act.prefix(lang):
+            text = _CONFIG.sub(lambda m: m.group(1) + _search_base(m.group(2), act.prefix(lang)) + m.group(3), text,
+                               count=1)
+        if text != original:
+            html.write_text(text, encoding="utf-8")
+    split_index(site, act, offline=offline)
+    if offline:
+        if not SHIM.exists():
+            raise BuildFailed(f"{SHIM}: missing; run 'npm ci' (make setup does) to install iframe-worker")
+        shutil.copyfile(SHIM, site / SHIM_TARGET)
+    else:
+        (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
+
+
+def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -> str:
+    """Material's per-page alternates, as absolute URLs with BCP 47 tags and an x-default; none on a page
+    that has no counterpart in the other languages (they would point at a different page)."""
+    found = _ALTERNATE.findall(text)
+    if not found:
+        return text
+    links = []
+    for href, code in found:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url) if not page_url.endswith("/")
+                                                   else page_url, href)).lstrip("./")
+        target = "" if target in (".", "") else target.rstrip("/") + "/"
+        links.append((code, target))
+    bare = {t.removeprefix(act.prefix(code)) for code, t in links if code in PROFILES}
+    keep = len(bare) == 1 and all((site / t / "index.html").exists() for _c, t in links)
+    out = []
+    if keep:
+        for code, target in links:
+            tag = PROFILES[code].tag if code in PROFILES else code
+            out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="{tag}">')
+            if code == act.primary:
+                out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="x-default">')
+    first = text.index('<link rel="alternate"')
+    text = _ALTERNATE.sub("", text)
+    return text[:first] + "\n".join(out) + text[first:] if out else text
+
+
+def _search_base(config_json: str, prefix: str) -> str:
+    config = json.loads(config_json)
+    config["base"] = config["base"].rstrip("/") + "/" + prefix
+    return json.dumps(config, ensure_ascii=False, sort_keys=True)
+
+
+def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
+    """Rewrite the merged Lunr index as one index per language, in <prefix>search/; returns their sizes."""
+    site = Path(site)
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    halves = {lang: [] for lang in act.langs}
+    for doc in merged["docs"]:
+        lang = next((code for code in act.langs if act.prefix(code) and doc["location"].startswith(act.prefix(code))),
+                    act.primary)
+        halves[lang].append(dict(doc, location=doc["location"][len(act.prefix(lang)):]))
+    sizes = {}
+    for lang, docs in halves.items():
+        folder = site / act.prefix(lang) / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"config": merged["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        if offline:   # read from a <script> where fetch() cannot reach files
+            (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        sizes[lang] = len(data.encode("utf-8"))
+    return sizes
