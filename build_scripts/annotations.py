@@ -84,13 +84,24 @@ def load_notes(path, regulation: Regulation) -> tuple[EditorialNote, ...]:
                                         f"expected {phrase!r} exactly once in {target} of {regulation.path}, "
                                         f"found it {count} times"))
                 continue
-        found.append((order[target], where.find(phrase) if phrase else len(where), target, phrase, text, entry.line))
+        place = _place(regulation, target, phrase)
+        found.append((order[place], where.find(phrase) if phrase else len(where), target, phrase, place, text,
+                      entry.line))
     if problems:
         raise SourceError(problems)
     found.sort(key=lambda n: (n[0], n[1]))
-    return tuple(EditorialNote(lang=regulation.lang, num=i, target=target, phrase=phrase, text=text,
+    return tuple(EditorialNote(lang=regulation.lang, num=i, target=target, phrase=phrase, place=place, text=text,
                                path=path, line=line)
-                 for i, (_o, _p, target, phrase, text, line) in enumerate(found, 1))
+                 for i, (_o, _p, target, phrase, place, text, line) in enumerate(found, 1))
+
+
+def _place(regulation: Regulation, target: str, phrase: str | None) -> str:
+    """A note on a whole article with a phrase stands in the paragraph that holds the phrase."""
+    m = _TARGET.fullmatch(target)
+    if m.group(2) and not m.group(3) and phrase:
+        article = regulation.article(int(m.group(2)))
+        return next(p.id for p in article.paragraphs if phrase in p.text)
+    return target
 
 
 def _text_order(regulation: Regulation) -> dict[str, int]:

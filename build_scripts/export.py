@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .languages import PROFILES
-from .model import Act, Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
+from .model import Act, split_at_notes, Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
 
 FORMAT_VERSION = 1
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -138,15 +138,14 @@ def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
         return E(level, E.FRBRthis(value=this), E.FRBRuri(value=uri),
                  E.FRBRdate(date=date.isoformat(), name="Generation"), E.FRBRauthor(href=author), *properties)
 
-    def text_with_notes(target_id, text):
+    def text_with_notes(place, text):
         """The text, with a noteRef after each note's phrase (or at the end)."""
-        here = sorted(((text.index(n.phrase) + len(n.phrase) if n.phrase and n.phrase in text else len(text)), n)
-                      for n in notes if n.target == target_id)
-        out, pos = [], 0
-        for at, note in here:
-            out += [text[pos:at], E.noteRef(href=f"#{note.id}", marker=str(note.num), placement="bottom")]
-            pos = at
-        return [*out, text[pos:]]
+        out = []
+        for piece, note in split_at_notes(text, act.notes_at(lang, place)):
+            out.append(piece)
+            if note:
+                out.append(E.noteRef(href=f"#{note.id}", marker=str(note.num), placement="bottom"))
+        return out
 
     def paragraph(p):
         if not p.points:

@@ -172,6 +172,7 @@ class EditorialNote:
     num: int                     # 1, 2, ... in text order within its language
     target: str                  # chp_N, art_N or art_N__para_M
     phrase: str | None           # the marker goes right after it; else at the end of the target
+    place: str                   # where the marker stands: the paragraph holding the phrase, else the target
     text: str
     path: str
     line: int
@@ -258,3 +259,18 @@ class Act:
 
     def notes_for(self, lang: str) -> tuple[EditorialNote, ...]:
         return tuple(n for n in self.notes if n.lang == lang)
+
+    def notes_at(self, lang: str, place: str) -> tuple[EditorialNote, ...]:
+        return tuple(n for n in self.notes if n.lang == lang and n.place == place)
+
+
+def split_at_notes(text: str, notes) -> list[tuple[str, EditorialNote | None]]:
+    """``text`` in pieces, each followed by the note whose marker stands after it (None for the last)."""
+    cuts = sorted((text.index(n.phrase) + len(n.phrase) if n.phrase and n.phrase in text else len(text), n.num, n)
+                  for n in notes)
+    pieces, pos = [], 0
+    for at, _num, note in cuts:
+        pieces.append((text[pos:at], note))
+        pos = at
+    pieces.append((text[pos:], None))
+    return pieces

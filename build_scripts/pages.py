@@ -11,7 +11,7 @@ import re
 
 from .glossary import appears_in, first_per_article
 from .languages import PROFILES, Language
-from .model import Act, chapter_id, paragraph_id
+from .model import Act, chapter_id, paragraph_id, split_at_notes
 from .templating import render as render_template
 
 DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
@@ -62,14 +62,7 @@ class Inline:
             self.terms.setdefault(o.target, []).append(o)
         self.notes: dict[str, list] = {}
         for note in act.notes_for(lang):
-            self.notes.setdefault(self._note_place(note), []).append(note)
-
-    def _note_place(self, note) -> str:
-        """The paragraph (or heading id) a note's marker stands in."""
-        if note.target.startswith("art_") and "__" not in note.target and note.phrase:
-            article = self.act.text(self.lang).article(int(note.target[4:]))
-            return next(p.id for p in article.paragraphs if note.phrase in p.text)
-        return note.target
+            self.notes.setdefault(note.place, []).append(note)
 
     def heading_notes(self, target_id: str) -> list[dict]:
         return [self._marker(n) for n in self.notes.get(target_id, ())]
@@ -90,9 +83,11 @@ class Inline:
             cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                           "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
                                           "title": f"{entry.name[other]} — {entry.definition[self.lang]}"}))
-        for note in self.notes.get(target_id, ()):
-            at = text.index(note.phrase) + len(note.phrase) if note.phrase and note.phrase in text else len(text)
-            cuts.append((at, at, self._marker(note)))
+        at = 0
+        for piece, note in split_at_notes(text, self.notes.get(target_id, ())):
+            at += len(piece)
+            if note:
+                cuts.append((at, at, self._marker(note)))
         out, pos = [], 0
         for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
             if start < pos:          # a note inside a linked term goes after the term

@@ -24,7 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from markupsafe import Markup
 
 from .languages import PROFILES
-from .model import Act
+from .model import Act, split_at_notes
 from .templating import render as render_template
 
 EDITIONS = ("en", "zh", "bilingual")
@@ -71,7 +71,7 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
 
     def paragraph(lang, p):
         language = PROFILES[lang]
-        return {"id": p.id, "text": p.text, "notes": [n.text for n in act.notes_for(lang) if n.target == p.id],
+        return {"id": p.id, "pieces": split_at_notes(p.text, act.notes_at(lang, p.id)),
                 "points": [{"id": i.id, "label": language.point_label(i.num), "sep": " ", "text": i.text}
                            for i in p.points]}
 
@@ -79,11 +79,13 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
     for chapter in act.text(langs[0]).chapters:
         first, last = chapter.articles[0].num, chapter.articles[-1].num
         headings = [{"tag": p.tag, "text": p.chapter_heading(chapter.num, act.text(lang).chapters[chapter.num - 1].title),
-                     "span": p.article_span(first, last)} for lang, p in zip(langs, profiles)]
+                     "span": p.article_span(first, last), "notes": act.notes_at(lang, chapter.id)}
+                    for lang, p in zip(langs, profiles)]
         articles = []
         for article in chapter.articles:
             texts = [act.text(lang).article(article.num) for lang in langs]
-            labels = [{"tag": p.tag, "text": p.article_label(article.num)} for p in profiles]
+            labels = [{"tag": p.tag, "text": p.article_label(article.num), "notes": act.notes_at(lang, article.id)}
+                      for lang, p in zip(langs, profiles)]
             captions = [act.captions.get(article.num, {}).get(lang) for lang in langs]
             title = " / ".join(l["text"] + (f" {c}" if c else "") for l, c in zip(labels, captions))
             articles.append({
@@ -101,7 +103,7 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
                                                   adopted=p.date(meta.adopted), effective=p.date(meta.effective))),
         page_counter=Markup(' "　·　" '.join(p.words["page_x_of_y"] for p in profiles)),
         covers=[cover(lang, p) for lang, p in zip(langs, profiles)],
-        contents=[{"tag": p.tag, "text": p.words["contents"]} for p in profiles], chapters=chapters)
+        contents=[{"tag": p.tag, "text": p.words["contents"], "notes": ()} for p in profiles], chapters=chapters)
 
 
 # --- rendering ---------------------------------------------------------------------------------------

@@ -184,9 +184,8 @@ def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -
             out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="{tag}">')
             if code == act.primary:
                 out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="x-default">')
-    first = text.index('<link rel="alternate"')
-    text = _ALTERNATE.sub("", text)
-    return text[:first] + "\n".join(out) + text[first:] if out else text
+    replacement = iter(["\n" + "\n".join(out)] if out else [])
+    return _ALTERNATE.sub(lambda m: next(replacement, ""), text)
 
 
 def _search_base(config_json: str, prefix: str) -> str:

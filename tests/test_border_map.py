@@ -16,9 +16,8 @@ LIMIT = 60 * 1024
 
 
 @pytest.fixture(scope="module")
-def areas():
-    g = load_glossary(ROOT / "source" / "glossary.yaml")
-    return [e for e in g.entries if e.group == "border_areas"]
+def areas(act):
+    return [e for e in act.glossary.entries if e.group == "border_areas"]
 
 
 def points(areas, lang):

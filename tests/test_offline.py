@@ -48,8 +48,10 @@ def test_reading_and_switching_language_offline(offline_site, offline_page):
     assert in_viewport(page, "art_25")
 
 
-def test_permalink_offline(offline_site, offline_page):
-    offline_page.goto((offline_site / "art" / "46" / "index.html").as_uri())
+def test_article_page_offline(offline_site, offline_page):
+    offline_page.goto((offline_site / "art" / "46.html").as_uri())
+    assert in_viewport(offline_page, "art_46")
+    offline_page.locator(".article-chapter").click()
     offline_page.wait_for_url("**/chapter-6.html#art_46")
     assert in_viewport(offline_page, "art_46")
 

@@ -7,7 +7,6 @@ import io
 import logging
 import re
 import subprocess
-import time
 from collections import Counter
 from types import SimpleNamespace
 
@@ -16,6 +15,7 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from build_scripts import pdf
+from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
 
 EPOCH = 1700000000          # 2023-11-14 22:13:20 UTC: not the adoption date, so the test sees which one is used
@@ -34,21 +34,20 @@ class _Collect(logging.Handler):
 
 @pytest.fixture(scope="module")
 def build(act, tmp_path_factory):
-    """Two builds with a fixed SOURCE_DATE_EPOCH: the normal one in two processes (timed), then one in
-    this process, so that WeasyPrint's warnings can be seen."""
+    """Two builds with a fixed SOURCE_DATE_EPOCH: the normal one in two processes, then one in this
+    process, so that WeasyPrint's warnings can be seen."""
     collect = _Collect()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-        started = time.perf_counter()
-        paths = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf"))
-        seconds = time.perf_counter() - started
-        logging.getLogger("weasyprint").addHandler(collect)
-        try:
-            again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), parallel=False)
-        finally:
-            logging.getLogger("weasyprint").removeHandler(collect)
+        moment = build_moment(act)
+    paths = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf"), moment)
+    logging.getLogger("weasyprint").addHandler(collect)
+    try:
+        again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, parallel=False)
+    finally:
+        logging.getLogger("weasyprint").removeHandler(collect)
     return SimpleNamespace(paths=dict(zip(EDITIONS, paths)), again=dict(zip(EDITIONS, again)),
-                           seconds=seconds, warnings=[r.getMessage() for r in collect.records])
+                           warnings=[r.getMessage() for r in collect.records])
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +69,18 @@ def body_pages(doc):
     return range(doc.dests["chp_1"], len(doc.pages))
 
 
-def body_text(doc) -> str:
+def body_text(doc, notes=()) -> str:
     """The text from the first chapter on, without the running header and footer (the last two lines of
-    each page, as test_running_header_and_footer checks)."""
-    return "\n".join(line for i in body_pages(doc) for line in doc.pages[i][:-2])
+    each page, as test_running_header_and_footer checks) and without the footnotes above them."""
+    starts = tuple(" ".join(n.text.split())[:12] for n in notes)
+
+    def text_lines(lines):
+        for line in lines:
+            m = re.match(r"\d+\. (.*)", line)
+            if m and m.group(1).startswith(starts):
+                return
+            yield line
+    return "\n".join(line for i in body_pages(doc) for line in text_lines(doc.pages[i][:-2]))
 
 
 def squash(text: str, lang: str) -> str:
@@ -95,6 +102,14 @@ def paragraph_texts(reg):
         yield paragraph.id, paragraph.text
         for point in paragraph.points:
             yield point.id, f"{PROFILES[reg.lang].point_label(point.num)} {point.text}"
+
+
+def paragraph_pattern(act, lang, target, text, clean) -> str:
+    """The paragraph as a regular expression that allows a footnote call (a number) after each noted phrase."""
+    cuts = sorted(text.index(n.phrase) + len(n.phrase) for n in act.notes_for(lang)
+                  if n.target == target and n.phrase and n.phrase in text)
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return r"\d{0,3} ?".join(re.escape(clean(piece)) for piece in pieces)
 
 
 def assert_in_order(haystack: str, needles):
@@ -142,8 +157,9 @@ def test_metadata(docs, act, edition):
 
 def test_build_date_without_source_date_epoch_is_the_adoption_date(act, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert pdf.build_date(act) == f"{act.meta.adopted.isoformat()}T00:00:00Z"
-    html = pdf.document(act, "en")
+    moment = build_moment(act)
+    assert moment.isoformat() == f"{act.meta.adopted.isoformat()}T00:00:00+00:00"
+    html = pdf.document(act, "en", moment)
     assert f'<meta name="dcterms.created" content="{act.meta.adopted.isoformat()}T00:00:00Z">' in html
 
 
@@ -215,14 +231,29 @@ def test_running_header_and_footer(docs, act, edition):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_heading_and_paragraph_in_order(docs, act, edition):
     doc, langs = docs[edition], EDITIONS[edition]
-    text = body_text(doc)
+    text = body_text(doc, [n for lang in langs for n in act.notes_for(lang)])
     assert "\xad" not in text
     for lang in langs:
         reg = act.text(lang)
         assert_in_order(squash(text, "en"), [(article.id, re.escape(PROFILES[lang].article_label(article.num)) + r"(?!\d)")
                                              for article in reg.articles()])
         clean = (lambda t: squash(t, lang)) if len(langs) == 1 else (lambda t: script(t, lang))
-        assert_in_order(clean(text), [(name, re.escape(clean(value))) for name, value in paragraph_texts(reg)])
+        assert_in_order(clean(text), [(name, paragraph_pattern(act, lang, name, value, clean))
+                               for name, value in paragraph_texts(reg)])
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_each_note_is_a_footnote_on_the_page_of_its_paragraph(docs, act, edition):
+    doc = docs[edition]
+    pages = [squash("\n".join(page), edition) for page in doc.pages]
+    notes = act.notes_for(edition)
+    assert notes
+    for note in notes:
+        start = squash(note.text, edition)[:40]
+        place = note.place if "__" in note.place or note.place.startswith("chp_") else f"{note.place}__para_1"
+        # The footnote is on the page where its paragraph starts, or on the next (a paragraph may run over).
+        on = [i for i, page in enumerate(pages) if start in page and 0 <= i - doc.dests[place] <= 1]
+        assert len(on) == 1, (note.id, on)
 
 
 def test_chinese_lines_never_start_with_closing_punctuation(docs):
@@ -242,9 +273,9 @@ def test_text_is_escaped_and_ids_are_unique(act):
     reg = dataclasses.replace(reg, chapters=(chapter,) + reg.chapters[1:])
     act = dataclasses.replace(act, texts={**act.texts, "en": reg})
     for edition in EDITIONS:
-        html = pdf.document(act, edition)
+        html = pdf.document(act, edition, build_moment(act))
         if "en" in EDITIONS[edition]:
-            assert "&lt;b class=&quot;x&quot;&gt;Fish &amp; &quot;chips&quot;&lt;/b&gt;" in html
+            assert "&lt;b class=&#34;x&#34;&gt;Fish &amp; &#34;chips&#34;&lt;/b&gt;" in html
         assert '<b class="x">' not in html
         ids = Counter(re.findall(r'\sid="([^"]+)"', html))
         assert [i for i, n in ids.items() if n > 1] == []
