@@ -193,6 +193,11 @@ ENGLISH = Language(
         "editorial_notes": "Notes by this site's editors (not part of the act)", "note_back": "Back to the text",
         # article pages
         "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
+        # editorial notes (notes page)
+        "notes_heading": "Translation notes on the English text",
+        "notes_intro": "The English text is an unofficial translation, and in some places its wording could mislead. "
+                       "These notes, by this site's editors, say what the Chinese wording means there. They are not "
+                       "part of the act; each is marked in the text with a small number.",
     },
 )
 
@@ -250,6 +255,9 @@ CHINESE = Language(
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
         "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
+        "notes_heading": "参考译文说明",
+        "notes_intro": "本站中文为根据英文译本回译的参考译文。以下各条说明译文在哪些地方有意不按英文字面翻译，以及理由。"
+                       "说明由本站编辑撰写，不属于条例正文；正文中以小号数字标出。",
     },
 )
 

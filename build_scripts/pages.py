@@ -55,10 +55,10 @@ def _front(title: str, description: str, **extra) -> dict:
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
-    def __init__(self, act: Act, lang: str):
+    def __init__(self, act: Act, lang: str, terms: bool = True):
         self.act, self.lang = act, lang
         self.terms: dict[str, list] = {}
-        for o in first_per_article(act.occurrences.get(lang, ())):
+        for o in first_per_article(act.occurrences.get(lang, ())) if terms else ():
             self.terms.setdefault(o.target, []).append(o)
         self.notes: dict[str, list] = {}
         for note in act.notes_for(lang):
@@ -76,22 +76,24 @@ class Inline:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
 
     def parts(self, target_id: str, text: str) -> list[dict]:
-        cuts = []   # (position, order, part)
+        """The text cut into plain text, term links and note markers. A note marker stands right after its
+        phrase; a term it would fall inside is left unlinked (the note explains that wording)."""
+        cuts, at, marks = [], 0, []   # cuts: (start, end, part)
+        for piece, note in split_at_notes(text, self.notes.get(target_id, ())):
+            at += len(piece)
+            if note:
+                cuts.append((at, at, self._marker(note)))
+                marks.append(at)
         for o in self.terms.get(target_id, ()):
+            if any(o.start < m < o.end for m in marks):
+                continue
             entry = self.act.glossary.entry(o.entry)
             other = other_lang(self.act, self.lang)
             cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                           "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
                                           "title": f"{entry.name[other]} — {entry.definition[self.lang]}"}))
-        at = 0
-        for piece, note in split_at_notes(text, self.notes.get(target_id, ())):
-            at += len(piece)
-            if note:
-                cuts.append((at, at, self._marker(note)))
         out, pos = [], 0
         for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
-            if start < pos:          # a note inside a linked term goes after the term
-                start = end = pos
             if start > pos:
                 out.append({"kind": "text", "text": text[pos:start]})
             out.append(part)
@@ -130,6 +132,8 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
         version=act.meta.versions[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
         parallel_href=site_link(act, act.primary, f"parallel/chapter-{chapter.num}/"),
         chapter_notes=inline.heading_notes(chapter.id),
+        # The heading with its note markers after their phrases (the format puts the title last).
+        heading_label=language.chapter_heading(chapter.num, ""), heading_parts=inline.parts(chapter.id, chapter.title),
         articles=[_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/")) for a in chapter.articles])
 
 
@@ -164,6 +168,7 @@ def parallel_page(act: Act, num: int) -> str:
     chapters = [act.text(lang).chapters[num - 1] for lang in langs]
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
     first = profiles[0]
+    inlines = [Inline(act, lang, terms=False) for lang in langs]
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
         front=_front(" · ".join(headings), first.w("parallel_description", heading=headings[0],
@@ -175,8 +180,11 @@ def parallel_page(act: Act, num: int) -> str:
                      "text": p.words[f"only_{lang}"]} for lang, p in zip(langs, profiles)],
         articles=[{"id": articles[0].id, "labels": [p.article_label(articles[0].num) for p in profiles],
                    "paragraphs": [{"id": paras[0].id,
-                                   "texts": [{"tag": p.tag, "text": para.text} for p, para in zip(profiles, paras)]}
-                                  for paras in zip(*(a.paragraphs for a in articles))]}
+                                   "texts": [{"tag": p.tag, "parts": inline.parts(para.id, para.text)}
+                                             for p, para, inline in zip(profiles, paras, inlines)]}
+                                  for paras in zip(*(a.paragraphs for a in articles))],
+                   "notes": [{"tag": p.tag, "markers": inline.markers([a.id] + [x.id for x in a.paragraphs])}
+                             for p, a, inline in zip(profiles, articles, inlines)]}
                   for articles in zip(*(c.articles for c in chapters))])
 
 
@@ -220,7 +228,22 @@ def notes_page(act: Act, lang: str) -> str:
         corrections=[{"version": words[f"version_{c.lang}"], **_where(act, lang, article=c.article, paragraph=c.paragraph),
                       "old": c.old, "new": c.new, "reason": c.reason[lang]} for c in act.meta.corrections],
         observations=[{"version": words[f"version_{o.lang}"], **_where(act, lang, o.chapter, o.article, o.paragraph),
-                       "text": o.text[lang]} for o in act.meta.observations])
+                       "text": o.text[lang]} for o in act.meta.observations],
+        notes=[_listed_note(act, lang, n) for n in act.notes_for(lang)])
+
+
+def _listed_note(act: Act, lang: str, note) -> dict:
+    """A note as the notes page lists it: where it stands (linking back to its marker), the phrase, the text."""
+    language, reg = PROFILES[lang], act.text(lang)
+    if note.place.startswith("chp_"):
+        chapter = int(note.place[4:])
+        ref = language.chapter_label(chapter)
+    else:
+        chapter = _chapter_of(reg, note.place)
+        ref = _target_ref(language, reg, note.place) if "__" in note.place else language.article_label(
+            int(note.place[4:]))
+    return {"id": note.id, "num": note.num, "ref": ref, "phrase": note.phrase, "text": note.text,
+            "href": site_link(act, lang, f"chapter-{chapter}/#{note.id}-ref")}
 
 
 def _chapter_of(reg, target_id: str) -> int:
