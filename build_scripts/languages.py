@@ -194,6 +194,9 @@ ENGLISH = Language(
         # article pages
         "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
         # editorial notes (notes page)
+        "unconfirmed_mark": "(unconfirmed)",
+        "unconfirmed_legend": "This fact could not be confirmed in the sources this glossary relies on; it is given "
+                              "as the best available reading. Facts without this mark were confirmed.",
         "notes_heading": "Translation notes on the English text",
         "notes_intro": "The English text is an unofficial translation, and in some places its wording could mislead. "
                        "These notes, by this site's editors, say what the Chinese wording means there. They are not "
@@ -255,6 +258,8 @@ CHINESE = Language(
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
         "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
+        "unconfirmed_mark": "（未经核实）",
+        "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
         "notes_heading": "参考译文说明",
         "notes_intro": "本站中文为根据英文译本回译的参考译文。以下各条说明译文在哪些地方有意不按英文字面翻译，以及理由。"
                        "说明由本站编辑撰写，不属于条例正文；正文中以小号数字标出。",

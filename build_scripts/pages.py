@@ -294,7 +294,8 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
     for row in rows:
         row.setdefault("tag", None)
         row["unconfirmed"] = row["field"] in entry.unconfirmed
-    return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows}
+    return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows,
+            "name_unconfirmed": lang in entry.unconfirmed}
 
 
 def glossary_page(act: Act, lang: str) -> str:

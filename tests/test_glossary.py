@@ -106,12 +106,16 @@ def test_broken_glossary_is_reported_with_its_line(tmp_path, name, old, new, mes
     assert all(abs(n - line) <= 12 for n in numbers), (numbers, line)
 
 
-def test_unconfirmed_facts_are_shown_as_unconfirmed(site, act):
-    page = BeautifulSoup((site / "glossary" / "index.html").read_text(), "html.parser")
+@pytest.mark.parametrize("lang,mark", [("en", "(unconfirmed)"), ("zh", "（未经核实）")])
+def test_unconfirmed_facts_are_shown_as_unconfirmed_in_both_languages(site, act, lang, mark):
+    page = BeautifulSoup((site / act.prefix(lang) / "glossary" / "index.html").read_text(), "html.parser")
+    assert mark in page.select_one("#unconfirmed").get_text()        # the mark is explained once
     for entry in act.glossary.entries:
         dl = page.select_one(f'dl[data-entry="{entry.id}"]')
-        assert dl is not None, entry.id
-        assert len(dl.select(".unconfirmed")) == len(entry.unconfirmed), entry.id
+        heading = page.find(id=entry.id)
+        assert dl is not None and heading is not None, entry.id
+        marks = heading.select(".unconfirmed") + dl.select(".unconfirmed")
+        assert [m.get_text() for m in marks] == [mark] * len(entry.unconfirmed), entry.id
 
 
 def test_focusing_a_term_shows_its_tooltip(page, server, act):
