@@ -27,7 +27,6 @@ from .languages import PROFILES
 from .model import Act, split_at_notes
 from .templating import render as render_template
 
-EDITIONS = ("en", "zh", "bilingual")
 FONT = pylopdf_fonts_zh_cn.serif_path()
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
