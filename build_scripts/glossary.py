@@ -5,6 +5,7 @@ Finding occurrences is a pure function of the glossary and the text: longest ter
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .errors import Problem, SourceError
@@ -89,6 +90,7 @@ def _coords(path, raw, problems) -> dict | None:
     return None if lat is None or lon is None else {"lat": lat, "lon": lon, "approximate": approximate}
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(lang: str, term: str) -> re.Pattern:
     """Where the language separates words with spaces, a term matches whole words, in any case."""
     if PROFILES[lang].snippet_at_space:
