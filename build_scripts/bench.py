@@ -54,14 +54,15 @@ def build(source, docs, site, cache, config=ROOT / "mkdocs.yml") -> float:
 
 
 def change_one_paragraph(source: Path, word: str) -> None:
-    """One word of Article 25's first English paragraph replaced (a different word each time)."""
+    """One word of Article 25's first English paragraph (its verb, outside every glossary term) replaced,
+    by a different word each time."""
     path = source / "regulation.en.txt"
     text = path.read_text(encoding="utf-8")
     at = text.index("Article 25 ")
     end = text.index("\n", at)
     line = text[at:end]
     words = line.split(" ")
-    words[4] = word
+    words[10] = word
     path.write_text(text[:at] + " ".join(words) + text[end:], encoding="utf-8")
 
 
