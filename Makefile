@@ -1,18 +1,27 @@
 # `make site` builds everything; `make test` runs every test. Both set up what they need first.
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt package-lock.json | sha256sum | cut -c1-12)
+# One stamp per requirements file: a command installs only what it needs, again only when the pins change.
+stamp   = $(VENV)/.installed-$(1)-$(shell cat $(2) | sha256sum | cut -c1-12)
+RUNTIME := $(call stamp,site,requirements.txt package-lock.json)
+TESTING := $(call stamp,test,requirements.txt requirements-test.txt)
+AUDITING := $(call stamp,audit,requirements.txt requirements-audit.txt)
 export NO_MKDOCS_2_WARNING := 1
 # Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= 1701302400
 
-.PHONY: site test serve bench check setup browser clean audit
+.PHONY: site test test-fast serve bench check publish setup setup-test browser clean audit
 
 site: setup
 	$(PY) -m build_scripts build
 
-test: setup browser
+# Everything: parser, site, PDFs, real-browser tests (the site is built once and shared).
+test: setup-test browser
 	$(PY) -m pytest
+
+# The quick loop while editing: no site build, no PDFs, no browser.
+test-fast: setup-test
+	$(PY) -m pytest -m "not build and not browser"
 
 check: setup
 	$(PY) -m build_scripts check
@@ -22,17 +31,36 @@ serve: site
 	@echo "Serving site/ at http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
+# Build for SITE_URL (required), then publish site/ with .gz copies and _headers to the gh-pages branch
+# (ghp-import; pushed to origin unless PUBLISH_PUSH=0) or into the folder PUBLISH_DIR.
+publish: setup
+	$(PY) -m build_scripts publish
+
+# Timings as ratios to a bare `mkdocs build` of the same pages (median of 3), and a 20x scale run.
 bench: setup
 	$(PY) -m build_scripts.bench
 
-setup: $(STAMP)
+setup: $(RUNTIME)
+setup-test: $(RUNTIME) $(TESTING)
 
-# Python packages from PyPI; the offline copy's iframe-worker shim from npm (package-lock.json).
-$(STAMP): requirements.txt package-lock.json
-	test -x $(PY) || python3 -m venv $(VENV)
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+# Python packages from PyPI; the offline copy's iframe-worker shim and the map's outlines from npm.
+$(RUNTIME): requirements.txt package-lock.json | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	npm ci --no-audit --no-fund --silent
-	rm -f $(VENV)/.installed-*
+	rm -f $(VENV)/.installed-site-*
+	touch $@
+
+$(TESTING): requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	rm -f $(VENV)/.installed-test-*
+	touch $@
+
+$(AUDITING): requirements.txt requirements-audit.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	rm -f $(VENV)/.installed-audit-*
 	touch $@
 
 # Browser tests drive Debian's Chromium (a browser download is not possible here); the PDF
@@ -43,11 +71,11 @@ browser:
 	  else echo "Missing: run 'sudo apt-get install chromium poppler-utils'" >&2; exit 1; fi; }
 
 clean:
-	rm -rf docs site site.new site.old .pytest_cache
+	rm -rf docs site site.new site.old site.publish .pytest_cache
 
 # Lighthouse scores (mobile) of /, /chapter-4/, /zh/, /zh/chapter-4/ against the targets; builds its own
 # copy of the site and serves it on 127.0.0.1. Lighthouse 12 (13 needs a newer Node) in .audit/.
-audit: setup browser
+audit: $(RUNTIME) $(AUDITING) browser
 	grep -qs '"version": "12.2.3"' .audit/node_modules/lighthouse/package.json || \
 	  npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.2.3
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m build_scripts.audit

@@ -1,8 +1,9 @@
-"""Command line: check, generate, pdf, export, build, urls. Each stage is a command; ``build`` chains them."""
+"""Command line: check, generate, pdf, export, build, publish, urls. Each stage is a command; ``build`` chains them."""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -68,11 +69,28 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     act, _count = generate(args.source, args.docs)
     try:
-        build_site(act, args.docs, args.site, args.config, args.offline_config)
+        build_site(act, args.docs, args.site, args.config)
     except BuildFailed as e:
         print(e, file=sys.stderr)
         return 1
     print(f"{args.site}: built in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_publish(args) -> int:
+    """Build for SITE_URL (unless --no-build), then publish site/ to PUBLISH_DIR or the gh-pages branch."""
+    from .publish import PublishError, publish, site_url
+
+    try:
+        url = site_url()
+        if not args.no_build and cmd_build(args):
+            return 1
+        where = publish(args.site, url, args.dir or os.environ.get("PUBLISH_DIR"),
+                        push=os.environ.get("PUBLISH_PUSH", "1") != "0")
+    except PublishError as e:
+        print(f"publish: {e}", file=sys.stderr)
+        return 1
+    print(f"{args.site}: published for {url} to {where}")
     return 0
 
 
@@ -131,8 +149,17 @@ def main(argv=None) -> int:
     p.add_argument("--docs", default="docs")
     p.add_argument("--site", default="site")
     p.add_argument("--config", default="mkdocs.yml")
-    p.add_argument("--offline-config", default="mkdocs-offline.yml")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("publish", help="build for SITE_URL, then publish site/ (with .gz copies and _headers) "
+                                       "to PUBLISH_DIR or the gh-pages branch")
+    p.add_argument("--source", default="source")
+    p.add_argument("--docs", default="docs")
+    p.add_argument("--site", default="site")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--dir", help="publish into this folder (default: $PUBLISH_DIR, else the gh-pages branch)")
+    p.add_argument("--no-build", action="store_true", help="publish site/ as it is (built for SITE_URL)")
+    p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("pdf", help="write the PDF editions into a folder")
     p.add_argument("--source", default="source")

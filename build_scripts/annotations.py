@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import Problem, SourceError
 from .model import EditorialNote, Regulation
-from .yaml_lines import LineDict, check_keys, load, text_field
+from .yaml_lines import LineDict, check_keys, items, kind, load, text_field
 
 _TARGET = re.compile(r"chp_(\d+)|art_(\d+)(?:__para_(\d+))?")
 
@@ -24,7 +24,7 @@ def load_captions(path, texts: dict[str, Regulation]) -> dict[int, dict[str, str
     langs = tuple(texts)
     if not isinstance(data, LineDict):
         raise SourceError([Problem(path, 1, "expected one line per article: '25: {en: …, zh: …}', "
-                                            f"found {type(data).__name__}")])
+                                            f"found {kind(data)}")])
     articles = [a.num for a in next(iter(texts.values())).articles()]
     problems, captions = [], {}
     for key, value in data.items():
@@ -58,11 +58,11 @@ def load_notes(path, regulation: Regulation) -> tuple[EditorialNote, ...]:
     if data is None:
         return ()
     if not isinstance(data, list):
-        raise SourceError([Problem(path, 1, f"expected a list of notes (- at: …), found {type(data).__name__}")])
+        raise SourceError([Problem(path, 1, f"expected a list of notes (- at: …), found {kind(data)}")])
     problems, found = [], []
     order = _text_order(regulation)
-    for entry in data:
-        if not check_keys(path, entry, ["at", "text"], ["phrase"], problems, "note"):
+    for line, entry in items(data):
+        if not check_keys(path, entry, ["at", "text"], ["phrase"], problems, "note", line):
             continue
         target = text_field(path, entry, "at", problems)
         text = text_field(path, entry, "text", problems)

@@ -14,9 +14,11 @@ from pathlib import Path
 from .load import load_act
 from .model import Act
 from .pages import render
-from .site_mkdocs import extra_files, mkdocs_build, post_build
+from .site_mkdocs import extra_files, mkdocs_build, offline_copy, post_build
 
 ZIP_NAME = "regulation-site.zip"
+# PDFs by the hash of their inputs (pdf.content_key): a rebuild re-renders only the editions that changed.
+CACHE = Path(os.environ.get("BUILD_CACHE", Path(__file__).resolve().parent.parent / ".build" / "cache"))
 
 
 def build_moment(act: Act) -> datetime.datetime:
@@ -67,7 +69,7 @@ def add_downloads(folder: Path, act: Act, pdfs, moment) -> None:
     write_exports(act, downloads, moment)
 
 
-def build_site(act: Act, docs, site, config, offline_config) -> None:
+def build_site(act: Act, docs, site, config) -> None:
     from .pdf import pdf_pool, start_pdfs     # WeasyPrint: loaded only when building
     site = Path(site)
     staging = site.with_name(site.name + ".new")
@@ -77,11 +79,12 @@ def build_site(act: Act, docs, site, config, offline_config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     moment = build_moment(act)
     try:
-        # The PDFs render in worker processes (started from this thread) while MkDocs builds the pages.
+        # The PDFs render in worker processes (started from this thread) while MkDocs builds the pages;
+        # the offline copy is derived from the online build (no second MkDocs run).
         with pdf_pool() as pool:
-            futures = start_pdfs(pool, act, pdf_dir, moment)
+            futures = start_pdfs(pool, act, pdf_dir, moment, cache=CACHE / "pdf")
             site_url = mkdocs_build(config, docs, staging)
-            mkdocs_build(offline_config, docs, offline)
+            offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()
         pdfs = sorted(pdf_dir.glob("*.pdf"))

@@ -5,12 +5,13 @@ Finding occurrences is a pure function of the glossary and the text: longest ter
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .errors import Problem, SourceError
 from .languages import PROFILES
 from .model import Entry, Glossary, Occurrence
-from .yaml_lines import bool_field, check_keys, list_field, load, number_field, text_field, texts_field
+from .yaml_lines import bool_field, check_keys, items, kind, list_field, load, number_field, text_field, texts_field
 
 GROUPS = ("border_areas", "bodies", "terms")
 _FACTS = ("kind", "parent", "seat", "borders")          # texts in every language
@@ -25,7 +26,7 @@ def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
     data = load(path)
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise SourceError([Problem(path, 1, f"expected the groups {', '.join(GROUPS)}, found {type(data).__name__}")])
+        raise SourceError([Problem(path, 1, f"expected the groups {', '.join(GROUPS)}, found {kind(data)}")])
     for key in data:
         if key not in GROUPS:
             problems.append(Problem(path, data.line_of(key),
@@ -33,16 +34,17 @@ def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
     entries, seen_ids, seen_matches = [], {}, {}
     names = [*langs, *(f"match_{lang}" for lang in langs)]
     for group in GROUPS:
-        raws = data.get(group) or []
+        raws = data.get(group)
+        raws = [] if raws is None else raws
         if not isinstance(raws, list):
             problems.append(Problem(path, data.line_of(group), f"expected {group!r} as a list of entries, found {raws!r}"))
             continue
-        for raw in raws:
-            if not check_keys(path, raw, [*_REQUIRED, *langs], [*_OPTIONAL, *names], problems, f"{group} entry"):
+        for line, raw in items(raws):
+            if not check_keys(path, raw, [*_REQUIRED, *langs], [*_OPTIONAL, *names], problems, f"{group} entry", line):
                 continue
             line = raw.line
-            entry_id = str(raw.get("id", ""))
-            if not _ID.fullmatch(entry_id):
+            entry_id = raw.get("id", "")
+            if not isinstance(entry_id, str) or not _ID.fullmatch(entry_id):
                 problems.append(Problem(path, raw.line_of("id"), f"expected an id of lowercase letters, digits and "
                                                                  f"hyphens, found {entry_id!r}"))
             if entry_id in seen_ids:
@@ -80,7 +82,7 @@ def _coords(path, raw, problems) -> dict | None:
     value = raw.get("coords")
     if value is None:
         return None
-    if not check_keys(path, value, ["lat", "lon"], ["approximate"], problems, "coords"):
+    if not check_keys(path, value, ["lat", "lon"], ["approximate"], problems, "coords", raw.line_of("coords")):
         return None
     lat = number_field(path, value, "lat", problems, -90, 90)
     lon = number_field(path, value, "lon", problems, -180, 180)
@@ -88,6 +90,7 @@ def _coords(path, raw, problems) -> dict | None:
     return None if lat is None or lon is None else {"lat": lat, "lon": lon, "approximate": approximate}
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(lang: str, term: str) -> re.Pattern:
     """Where the language separates words with spaces, a term matches whole words, in any case."""
     if PROFILES[lang].snippet_at_space:

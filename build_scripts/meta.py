@@ -6,15 +6,16 @@ from pathlib import Path
 from .errors import Problem, SourceError
 from .languages import PROFILES
 from .model import Correction, Metadata, Observation, Version
-from .yaml_lines import check_keys, date_field, int_field, load, text_field, texts_field
+from .yaml_lines import check_keys, date_field, int_field, items, load, text_field, texts_field
 
 
 def load_metadata(path) -> Metadata:
     path = str(path)
     data = load(path)
     problems: list[Problem] = []
-    if not check_keys(path, data, ["title", "adopting_body", "adopted", "effective", "languages", "statuses"],
-                      ["short_title", "corrections", "observations"], problems, "regulation.yaml"):
+    required = ["title", "adopting_body", "adopted", "effective", "languages", "statuses"]
+    check_keys(path, data, required, ["short_title", "corrections", "observations"], problems, "regulation.yaml")
+    if not isinstance(data, dict) or any(key not in data for key in ("languages", "statuses")):
         raise SourceError(problems)
 
     languages = data["languages"]
@@ -28,7 +29,7 @@ def load_metadata(path) -> Metadata:
                                                                    f"one of {', '.join(PROFILES)}"))
         else:
             langs.append(lang)
-    if problems:
+    if not langs:
         raise SourceError(problems)
 
     title = texts_field(path, data, "title", langs, problems)
@@ -40,10 +41,12 @@ def load_metadata(path) -> Metadata:
     if not isinstance(statuses, dict):
         raise SourceError(problems + [Problem(path, data.line_of("statuses"),
                                               f"expected 'statuses' as a mapping, found {statuses!r}")])
+    for status, definition in statuses.items():
+        check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}", statuses.line_of(status))
     versions = {}
     for lang in langs:
         entry = languages[lang]
-        if not check_keys(path, entry, ["file", "status"], [], problems, f"languages.{lang}"):
+        if not check_keys(path, entry, ["file", "status"], [], problems, f"languages.{lang}", languages.line_of(lang)):
             continue
         status = entry.get("status")
         if status not in statuses:
@@ -52,8 +55,8 @@ def load_metadata(path) -> Metadata:
                                     f"found {status!r}"))
             continue
         definition = statuses[status]
-        if not check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}"):
-            continue
+        if not isinstance(definition, dict):
+            continue            # reported above
         file = text_field(path, entry, "file", problems)
         if file and not (Path(path).parent / file).is_file():
             problems.append(Problem(path, entry.line_of("file"), f"expected a text file, found no file {file!r}"))
@@ -62,11 +65,14 @@ def load_metadata(path) -> Metadata:
                                  notice=texts_field(path, definition, "notice", langs, problems))
 
     corrections = []
-    for entry in _list(path, data, "corrections", problems):
+    for line, entry in items(_list(path, data, "corrections", problems)):
         if not check_keys(path, entry, ["lang", "article", "paragraph", "from", "to", "reason"], [],
-                          problems, "correction"):
+                          problems, "correction", line):
             continue
-        if entry["lang"] not in langs:
+        for key in ("from", "to"):
+            if not isinstance(entry[key], str):
+                problems.append(Problem(path, entry.line_of(key), f"expected {key!r} as a text, found {entry[key]!r}"))
+        if not isinstance(entry["lang"], str) or entry["lang"] not in langs:
             problems.append(Problem(path, entry.line_of("lang"),
                                     f"expected lang as one of {', '.join(langs)}, found {entry['lang']!r}"))
         corrections.append(Correction(lang=entry["lang"], article=int_field(path, entry, "article", problems),
@@ -74,10 +80,11 @@ def load_metadata(path) -> Metadata:
                                       old=str(entry["from"]), new=str(entry["to"]),
                                       reason=texts_field(path, entry, "reason", langs, problems), line=entry.line))
     observations = []
-    for entry in _list(path, data, "observations", problems):
-        if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "observation"):
+    for line, entry in items(_list(path, data, "observations", problems)):
+        if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "observation",
+                          line):
             continue
-        if entry["lang"] not in langs:
+        if not isinstance(entry["lang"], str) or entry["lang"] not in langs:
             problems.append(Problem(path, entry.line_of("lang"),
                                     f"expected lang as one of {', '.join(langs)}, found {entry['lang']!r}"))
         observations.append(Observation(lang=entry["lang"], chapter=int_field(path, entry, "chapter", problems, True),

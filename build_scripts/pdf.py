@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -27,7 +28,6 @@ from .languages import PROFILES
 from .model import Act, split_at_notes
 from .templating import render as render_template
 
-EDITIONS = ("en", "zh", "bilingual")
 FONT = pylopdf_fonts_zh_cn.serif_path()
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
@@ -123,13 +123,59 @@ def _set_tempdir(folder: str) -> None:
     tempfile.tempdir = folder   # WeasyPrint copies the font there; worker processes exit without cleaning up
 
 
-def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime) -> list:
+def content_key(act: Act, edition: str, moment: datetime.datetime) -> str:
+    """A hash of everything an edition's PDF is made from: its print HTML (text, labels, dates), the
+    stylesheet, the font and the WeasyPrint version. Same key, same PDF bytes."""
+    import hashlib
+
+    import weasyprint
+    digest = hashlib.sha256()
+    for part in (document(act, edition, moment).encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(),
+                 str(FONT.stat().st_size).encode(), weasyprint.__version__.encode()):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:32]
+
+
+def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime, cache=None) -> list:
     """Submit the editions to ``pool`` (the bilingual one alone: it takes as long as the others together);
-    returns the futures."""
+    returns the futures. With a ``cache`` folder, an edition whose inputs are unchanged (same
+    :func:`content_key`) is copied from there instead, and new ones are added to it."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    names = editions(act)
-    return [pool.submit(write_pdfs, act, group, out_dir, moment) for group in (names[-1:], names[:-1])]
+    names = list(editions(act))
+    if cache:
+        cache = Path(cache)
+        cache.mkdir(parents=True, exist_ok=True)
+        keys = {edition: content_key(act, edition, moment) for edition in names}
+        for edition in list(names):
+            cached = cache / f"{keys[edition]}.pdf"
+            if cached.exists():
+                shutil.copyfile(cached, out_dir / file_name(edition))
+                names.remove(edition)
+    groups = [group for group in (names[-1:], names[:-1]) if group]
+    futures = [pool.submit(write_pdfs, act, group, out_dir, moment) for group in groups]
+    if cache and names:
+        futures = [_Cached(futures, out_dir, cache, {e: keys[e] for e in names})]
+    return futures
+
+
+class _Cached:
+    """Waits for the PDF futures, then stores the new PDFs in the cache under their keys (keeping the
+    most recent few, so the cache does not grow without end)."""
+    keep = 12
+
+    def __init__(self, futures, out_dir: Path, cache: Path, keys: dict):
+        self.futures, self.out_dir, self.cache, self.keys = futures, out_dir, cache, keys
+
+    def result(self):
+        for future in self.futures:
+            future.result()
+        for edition, key in self.keys.items():
+            target = self.cache / f"{key}.pdf"
+            shutil.copyfile(self.out_dir / file_name(edition), target.with_suffix(".tmp"))
+            target.with_suffix(".tmp").replace(target)
+        for old in sorted(self.cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[self.keep:]:
+            old.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

@@ -1,6 +1,6 @@
 """The boundary to MkDocs, Material for MkDocs and mkdocs-static-i18n: the only module that knows them.
 
-Together with ``mkdocs.yml``, ``mkdocs-offline.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
+Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
 Material's templates), this is everything a move to another site generator would replace. The pages
 themselves come in as plain Markdown files in docs/ (pages.py); what MkDocs makes of them is adjusted
 afterwards, by :func:`post_build`, on the built HTML:
@@ -11,9 +11,13 @@ afterwards, by :func:`post_build`, on the built HTML:
 - Material's single search index is split per language (Lunr's format), and each language's pages
   are pointed at their own half (the ``base`` of Material's page configuration);
 - robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs.
+
+The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
+with the changes Material's offline plugin would make, instead of a second MkDocs build.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -22,13 +26,14 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .languages import PROFILES
 from .model import Act
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
-SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"     # as named in mkdocs-offline.yml
+SHIM_TARGET = "assets/javascripts/iframe-worker-shim.js"     # the offline copy's polyfill (offline_copy)
 USER_DICT = ".jieba_user_dict.txt"     # in docs/; a dot-file, so MkDocs does not publish it
 FREQUENCY = 100000                      # high enough that jieba keeps each word whole
 WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
@@ -213,3 +218,108 @@ def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
             (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
         sizes[lang] = len(data.encode("utf-8"))
     return sizes
+
+
+# --- the offline copy, derived from the online build -------------------------------------------------------
+# What Material's offline plugin changes compared with the online build (material/plugins/offline): file names
+# instead of folder URLs (use_directory_urls: false), the iframe-worker shim as a polyfill, and the search index
+# as a script. Rather than run MkDocs a second time, the online build is copied with exactly those changes.
+
+_URL_ATTR = re.compile(r'((?:href|src)=")([^"]*)(")')
+_SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)("\s*,\s*location\))')
+_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')
+_LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
+
+
+def _offline_path(rel: str, act: Act) -> str:
+    """chapter-4/index.html -> chapter-4.html; the homes (index.html, zh/index.html) and files stay."""
+    if not rel.endswith("index.html") or rel == "index.html":
+        return rel
+    folder = rel[: -len("/index.html")]
+    return rel if folder in PROFILES and act.prefix(folder) else f"{folder}.html"
+
+
+def _offline_url(url: str, page_dir: str, new_dir: str) -> str:
+    """A relative URL of the online page in ``page_dir`` -> the same target from the offline page in ``new_dir``."""
+    path, hash_, fragment = url.partition("#")
+    if not path or path.startswith("/") or re.match(r"[a-z][a-z0-9+.-]*:", path):
+        return url
+    target = posixpath.normpath(posixpath.join(page_dir or ".", path))
+    target = "" if target == "." else target
+    if path.endswith(("/", "/.", "/..")) or path in (".", ".."):          # a page, by its folder URL
+        target = site_url_for(f"{target}/" if target else "", directory_urls=False)
+    return posixpath.relpath(target, new_dir or ".") + hash_ + fragment
+
+
+def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
+    """The online build (before :func:`post_build`) as Material's offline plugin would have built it."""
+    online, offline = Path(online), Path(offline)
+    for path in sorted(online.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(online).as_posix()
+        new_rel = _offline_path(rel, act)
+        target = offline / new_rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            page_dir, new_dir = posixpath.dirname(rel), posixpath.dirname(new_rel)
+            if rel == "404.html":      # served at any depth, so MkDocs writes its URLs from the server root
+                root = urlsplit(site_url).path
+                fix = lambda u: root + _offline_url(u[len(root):], "", "") if u.startswith(root) else u  # noqa: E731
+                page_dir = new_dir = None
+            else:      # root-relative links (the language switch on some pages) become relative: file:// has no root
+                root = urlsplit(site_url).path
+                fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
+                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir)
+            text = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
+            if page_dir is not None:
+                text = _SCOPE.sub(lambda m: m.group(1) + _offline_dir(m.group(2), page_dir, new_dir) + m.group(3), text)
+            text = _CONFIG.sub(lambda m: m.group(1) + _offline_config(m.group(2), page_dir, new_dir, fix)
+                               + m.group(3), text, count=1)
+            text = _ABSOLUTE.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3), text)
+            shim = fix(posixpath.relpath(SHIM_TARGET, page_dir or "."))
+            text = text.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
+            target.write_text(text, encoding="utf-8")
+        elif rel == "search/search_index.json":
+            index = json.loads(path.read_text(encoding="utf-8"))
+            for doc in index["docs"]:
+                doc["location"] = _offline_location(doc["location"])
+            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        elif rel == "sitemap.xml":
+            text = _LOC.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3),
+                            path.read_text(encoding="utf-8"))
+            text = _ABSOLUTE.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3), text)
+            target.write_text(text, encoding="utf-8")
+            with open(offline / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
+                out.write(text.encode("utf-8"))
+        elif rel == "sitemap.xml.gz":
+            continue        # written with sitemap.xml
+        else:
+            shutil.copyfile(path, target)
+
+
+def _offline_dir(url: str, page_dir: str, new_dir: str) -> str:
+    """A folder URL relative to the page (Material's site root, ``..``) from the page's new place."""
+    target = posixpath.normpath(posixpath.join(page_dir, url))
+    return posixpath.relpath("." if target == "." else target, new_dir or ".")
+
+
+def _offline_config(config_json: str, page_dir: str, new_dir: str, fix) -> str:
+    config = json.loads(config_json)
+    if page_dir is not None:
+        config["base"] = _offline_dir(config["base"], page_dir, new_dir)
+    config["search"] = fix(config["search"])
+    return json.dumps(config)
+
+
+def _offline_absolute(url: str, site_url: str) -> str:
+    if not url.startswith(site_url):
+        return url
+    path, hash_, fragment = url[len(site_url):].partition("#")
+    return site_url + site_url_for(path, directory_urls=False) + hash_ + fragment
+
+
+def _offline_location(location: str) -> str:
+    path, hash_, fragment = location.partition("#")
+    return site_url_for(path, directory_urls=False) + hash_ + fragment

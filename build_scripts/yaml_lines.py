@@ -19,8 +19,16 @@ class LineDict(dict):
 
 
 class LineList(list):
-    """A sequence from the YAML file, with the ``line`` it starts on."""
+    """A sequence from the YAML file, with the ``line`` it starts on and ``item_lines`` of its items."""
     line = 0
+    item_lines: tuple = ()
+
+
+def items(seq):
+    """(line, item) for each item of a list from the YAML file; the line of a scalar item too."""
+    lines = getattr(seq, "item_lines", ())
+    for i, item in enumerate(seq):
+        yield (lines[i] if i < len(lines) else getattr(seq, "line", 1)), item
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):    # libyaml when the wheel has it
@@ -44,6 +52,7 @@ def _construct_mapping(loader, node):
 def _construct_sequence(loader, node):
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
+    result.item_lines = tuple(child.start_mark.line + 1 for child in node.value)
     return result
 
 
@@ -73,11 +82,21 @@ def load(path):
         raise SourceError([Problem(path, 1, f"expected UTF-8 text: {e.reason}")]) from None
 
 
-def check_keys(path, entry, required, optional, problems, what="entry"):
-    """Unknown and missing keys of one mapping, as problems at their lines; True when there were none."""
+def kind(value) -> str:
+    """What a YAML value is, in words: for 'expected a mapping, found a list'."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else repr(value)
+
+
+def check_keys(path, entry, required, optional, problems, what="entry", line=None):
+    """Unknown and missing keys of one mapping, as problems at their lines; True when there were none.
+    ``line``: where the value stands, for the problem when it is not a mapping at all (a scalar has no line)."""
     if not isinstance(entry, dict):
-        problems.append(Problem(path, getattr(entry, "line", 1),
-                                f"expected a mapping for this {what}, found {type(entry).__name__}"))
+        problems.append(Problem(path, line or getattr(entry, "line", 1),
+                                f"expected a mapping for this {what}, found {kind(entry)}"))
         return False
     before = len(problems)
     lines = getattr(entry, "key_lines", {})

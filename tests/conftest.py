@@ -19,7 +19,8 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
 
 
 def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = None, *extra):
-    """Run the real build command; returns the CompletedProcess (stdout/stderr as text)."""
+    """Run the real build command; returns the CompletedProcess (stdout/stderr as text).
+    Tests that call it carry @pytest.mark.build."""
     site = site or tmp / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.setdefault("SOURCE_DATE_EPOCH", "1701302400")
@@ -32,6 +33,22 @@ def copy_source(tmp: Path) -> Path:
     target = tmp / "source"
     shutil.copytree(ROOT / "source", target)
     return target
+
+
+# Markers from the fixtures a test uses, so that `make test-fast` (-m "not build and not browser") needs
+# no list to keep up to date: a test that builds the site, renders PDFs or starts a build command is
+# "build"; one that drives Chromium is "browser".
+BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt"}
+BROWSER_FIXTURES = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (BUILD_FIXTURES | BROWSER_FIXTURES) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")

@@ -129,6 +129,7 @@ def test_broken_anchor_fails_the_build_and_keeps_the_site(tmp_path, site):
 LITERAL = "# not a heading <b>bold?</b> & *stars* _under_ [link](x) `code` {#id} \\ 1. <!-- c -->"
 
 
+@pytest.mark.build
 def test_text_is_published_literally(tmp_path):
     """Markup characters in the act's text appear as characters, never as markup."""
     source = copy_source(tmp_path)
