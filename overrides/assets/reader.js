@@ -197,9 +197,11 @@
     var heading = headingOf(body);
     var space = bar ? bar.offsetHeight + (parseFloat(getComputedStyle(bar).top) || 0) + 8 : topSpace();
     var headingTop = heading.getBoundingClientRect().top + window.scrollY - space;
-    var targetBottom = target.getBoundingClientRect().bottom + window.scrollY;
-    // The heading stays in view when the target fits below it; a long article shows its number in the bar.
-    if (target === heading || targetBottom - headingTop <= window.innerHeight - space) {
+    var rect = target.getBoundingClientRect();
+    // The heading stays in view when enough of the target shows below it (all of it, or 40% of the window);
+    // in a very long article the target comes first and the context line shows the article number.
+    var enough = Math.min(rect.height, window.innerHeight * 0.4);
+    if (target === heading || rect.top + window.scrollY + enough - headingTop <= window.innerHeight - space) {
       scrollTo(headingTop);
     } else {
       scrollTo(target.getBoundingClientRect().top + window.scrollY - space);
