@@ -131,7 +131,7 @@ def _printed(act: Act, lang: str, path: str, chapter=None) -> dict:
     """The print-only header: title, chapter, status, dates and the page's published URL."""
     language, meta = PROFILES[lang], act.meta
     return {"title": meta.title[lang], "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "status": meta.versions[lang].label[lang], "printed_from": language.words["printed_from"],
+            "status": meta.versions[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
             "dates": language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
             "url": site_link(act, lang, path)}
 

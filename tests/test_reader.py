@@ -243,7 +243,7 @@ def test_paragraph_link_shows_law_chapter_article_and_highlight(screen, server, 
     heading = visible_top(screen, "#art_25")
     assert bar["y"] + bar["height"] - 1 <= heading < height           # the article heading is not hidden
     para = box(screen, "#art_25__para_2")                               # the paragraph: all, or a good part
-    assert para["y"] + min(para["height"], 0.4 * height) <= height
+    assert para["y"] + min(para["height"], 0.25 * height) <= height
     assert background(screen, "#art_25__para_2") not in TRANSPARENT
     assert background(screen, "#art_25__para_1") in TRANSPARENT
 

@@ -198,9 +198,9 @@
     var space = bar ? bar.offsetHeight + (parseFloat(getComputedStyle(bar).top) || 0) + 8 : topSpace();
     var headingTop = heading.getBoundingClientRect().top + window.scrollY - space;
     var rect = target.getBoundingClientRect();
-    // The heading stays in view when enough of the target shows below it (all of it, or 40% of the window);
+    // The heading stays in view when enough of the target shows below it (all of it, or a quarter of the window);
     // in a very long article the target comes first and the context line shows the article number.
-    var enough = Math.min(rect.height, window.innerHeight * 0.4);
+    var enough = Math.min(rect.height, window.innerHeight * 0.25);
     if (target === heading || rect.top + window.scrollY + enough - headingTop <= window.innerHeight - space) {
       scrollTo(headingTop);
     } else {
