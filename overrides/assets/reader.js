@@ -201,7 +201,7 @@
     // The heading stays in view when enough of the target shows below it (all of it, or a quarter of the window);
     // in a very long article the target comes first and the context line shows the article number.
     var enough = Math.min(rect.height, window.innerHeight * 0.25);
-    if (target === heading || rect.top + window.scrollY + enough - headingTop <= window.innerHeight - space) {
+    if (target === heading || rect.top + window.scrollY + enough - headingTop <= window.innerHeight) {
       scrollTo(headingTop);
     } else {
       scrollTo(target.getBoundingClientRect().top + window.scrollY - space);
