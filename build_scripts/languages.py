@@ -94,6 +94,10 @@ class Language:
     def citation(self, title: str, article: int, paragraph: int | None = None) -> str:
         return self.fmt("citation", ref=self.paragraph_ref(article, paragraph), title=title)
 
+    def caption(self, text: str) -> str:
+        """An editorial caption as shown beside the article number: [Transport and roads] / 【交通和公路建设】."""
+        return self.fmt("caption", caption=text)
+
     def article_span(self, first: int, last: int) -> str:
         if first == last:
             return self.article_label(first)
@@ -139,6 +143,7 @@ ENGLISH = Language(
         "paragraph": "({n})", "point": "({n})", "point_label": "({n})",
         "citation": "{ref}, {title}", "article_span": "Articles {a}–{b}",
         "date": "{day} {month} {year}",
+        "caption": "[{caption}]",
     },
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
@@ -201,6 +206,21 @@ ENGLISH = Language(
         "notes_intro": "The English text is an unofficial translation, and in some places its wording could mislead. "
                        "These notes, by this site's editors, say what the Chinese wording means there. They are not "
                        "part of the act; each is marked in the text with a small number.",
+        # finding and citing one article (captions, go to article, full text, print, copy citation)
+        "caption_title": "Caption by this site's editors, not part of the act",
+        "captions_explained": "Captions in [square brackets] are by this site's editors and are not part of the act.",
+        "captions_more": "About the captions",
+        "chapter_contents": "Articles in this chapter",
+        "full_text": "Full text on one page", "full_title": "Full text",
+        "full_description": "The whole text of the {title} on one page, for searching and printing.",
+        "print": "Print", "print_article": "Print this article",
+        "printed_from": "Printed from", "dates": "Adopted {adopted}, in force from {effective}",
+        "cite_details": "{status}; adopted {adopted}, in force from {effective}",
+        "js_goto": "Go to article", "js_goto_placeholder": "Art. 25(2)", "js_goto_go": "Go",
+        "js_goto_help": "Article number, e.g. 25, Art. 25 or Article 25(2)",
+        "js_goto_none": "No such article: the Regulations have Articles 1 to {max}.",
+        "js_goto_no_para": "{article} has {count} paragraph(s).",
+        "js_goto_result": "Go to", "js_goto_short": "Art.",
     },
 )
 
@@ -220,6 +240,7 @@ CHINESE = Language(
         "paragraph": "第{n}款", "point": "第{n}项", "point_label": "（{n}）",
         "citation": "《{title}》{ref}", "article_span": "{first}至{last}",
         "date": "{year}年{month}月{day}日",
+        "caption": "【{caption}】",
     },
     snippet_chars=32, snippet_at_space=False,
     words={
@@ -263,6 +284,21 @@ CHINESE = Language(
         "notes_heading": "参考译文说明",
         "notes_intro": "本站中文为根据英文译本回译的参考译文。以下各条说明译文在哪些地方有意不按英文字面翻译，以及理由。"
                        "说明由本站编辑撰写，不属于条例正文；正文中以小号数字标出。",
+        # finding and citing one article (captions, go to article, full text, print, copy citation)
+        "caption_title": "条旨为本站编者所加，不属于条例正文",
+        "captions_explained": "【】内的条旨为本站编者所加，不属于条例正文。",
+        "captions_more": "关于条旨",
+        "chapter_contents": "本章条文",
+        "full_text": "全文（单页）", "full_title": "全文",
+        "full_description": "《{title}》全文单页，便于查找和打印。",
+        "print": "打印", "print_article": "打印本条",
+        "printed_from": "打印自", "dates": "{adopted}通过，{effective}起施行",
+        "cite_details": "{status}；{adopted}通过，{effective}起施行",
+        "js_goto": "跳转到条文", "js_goto_placeholder": "第25条", "js_goto_go": "跳转",
+        "js_goto_help": "条文序号，如 25、第25条、第二十五条第二款",
+        "js_goto_none": "没有该条：本条例共{max}条。",
+        "js_goto_no_para": "{article}共{count}款。",
+        "js_goto_result": "跳转到", "js_goto_short": "条文",
     },
 )
 

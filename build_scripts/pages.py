@@ -107,7 +107,8 @@ def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> di
     single = len(article.paragraphs) == 1
     caption = act.captions.get(article.num, {}).get(lang)
     return {
-        "num": article.num, "id": article.id, "label": language.article_label(article.num), "caption": caption,
+        "num": article.num, "id": article.id, "label": language.article_label(article.num),
+        "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
         "cite": language.citation(title, article.num), "permalink": permalink,
         "heading_notes": inline.heading_notes(article.id),
         "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
@@ -118,6 +119,27 @@ def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> di
                         "sep": language.words["point_sep"], "parts": inline.parts(i.id, i.text)} for i in p.points],
         } for p in article.paragraphs],
     }
+
+
+def _context(act: Act, lang: str, chapter=None) -> dict:
+    """The line above the text: short title › chapter."""
+    language = PROFILES[lang]
+    return {"short_title": act.meta.short_title[lang], "home_href": site_link(act, lang, ""),
+            "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
+            "chapter_href": site_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
+
+
+def _printed(act: Act, lang: str, path: str, chapter=None) -> dict:
+    """The print-only header: title, chapter, status, dates and the page's published URL."""
+    language, meta = PROFILES[lang], act.meta
+    return {"title": meta.title[lang], "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
+            "status": meta.versions[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
+            "dates": language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
+            "url": site_link(act, lang, path)}
+
+
+def _captions_href(act: Act, lang: str) -> str:
+    return site_link(act, lang, "about/#captions")
 
 
 # --- pages -------------------------------------------------------------------------------------------
@@ -131,6 +153,8 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
         front=_front(heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
         version=act.meta.versions[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
         parallel_href=site_link(act, act.primary, f"parallel/chapter-{chapter.num}/"),
+        where=_context(act, lang, chapter), printed=_printed(act, lang, f"chapter-{chapter.num}/", chapter),
+        captions_href=_captions_href(act, lang),
         chapter_notes=inline.heading_notes(chapter.id),
         # The heading with its note markers after their phrases (the format puts the title last).
         heading_label=language.chapter_heading(chapter.num, ""), heading_parts=inline.parts(chapter.id, chapter.title),
@@ -154,9 +178,7 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.versions[lang],
         # Out of the search index: the chapter pages hold the same text, by article.
         front=_front(title, language.snippet(first), og_description=first, search={"exclude": True}),
-        short_title=act.meta.short_title[lang], home_href=site_link(act, lang, ""),
-        chapter_heading=language.chapter_heading(chapter.num, chapter.title),
-        chapter_href=site_link(act, lang, f"chapter-{chapter.num}/"),
+        where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
         in_chapter_href=site_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1))
 
@@ -200,12 +222,29 @@ def home_page(act: Act, lang: str) -> str:
                {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()},
                {"label": language.words["status"], "text": meta.versions[lang].label[lang], "date": None}],
         version=meta.versions[lang], downloads=_downloads(act, lang),
+        full_href=site_link(act, lang, "full/"), captions_href=_captions_href(act, lang),
         chapters=[{"id": c.id, "href": site_link(act, lang, f"chapter-{c.num}/"),
                    "heading": language.chapter_heading(c.num, c.title),
                    "articles": [{"href": site_link(act, lang, f"chapter-{c.num}/#{a.id}"),
-                                 "label": language.article_label(a.num),
-                                 "summary": act.captions.get(a.num, {}).get(lang)
-                                 or language.snippet(a.paragraphs[0].text)} for a in c.articles]}
+                                 "label": language.article_label(a.num), "captioned": a.num in act.captions,
+                                 "summary": language.caption(act.captions[a.num][lang]) if a.num in act.captions
+                                 else language.snippet(a.paragraphs[0].text)} for a in c.articles]}
+                  for c in reg.chapters])
+
+
+def full_page(act: Act, lang: str, inline: Inline) -> str:
+    """The whole text on one page, for finding with the browser and for printing; the same ids as elsewhere."""
+    meta, reg, language = act.meta, act.text(lang), PROFILES[lang]
+    return render_template(
+        "full.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
+        # Out of the search index: the chapter pages hold the same text.
+        front=_front(language.w("article_title", label=language.words["full_title"], short=meta.short_title[lang]),
+                     language.w("full_description", title=meta.title[lang]), search={"exclude": True}),
+        version=meta.versions[lang], where=_context(act, lang), printed=_printed(act, lang, "full/"),
+        captions_href=_captions_href(act, lang),
+        chapters=[{"id": c.id, "heading": language.chapter_heading(c.num, c.title), "notes": inline.heading_notes(c.id),
+                   "articles": [_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/"))
+                                for a in c.articles]}
                   for c in reg.chapters])
 
 
@@ -339,6 +378,7 @@ def render(act: Act) -> dict[str, str]:
         inline = Inline(act, lang)
         pages[page_name(act, "index", lang)] = home_page(act, lang)
         pages[page_name(act, "notes", lang)] = notes_page(act, lang)
+        pages[page_name(act, "full", lang)] = full_page(act, lang, inline)
         if act.glossary:
             pages[page_name(act, "glossary", lang)] = glossary_page(act, lang)
         for chapter in act.text(lang).chapters:

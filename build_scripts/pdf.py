@@ -87,7 +87,7 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
             labels = [{"tag": p.tag, "text": p.article_label(article.num), "notes": act.notes_at(lang, article.id)}
                       for lang, p in zip(langs, profiles)]
             captions = [act.captions.get(article.num, {}).get(lang) for lang in langs]
-            title = " / ".join(l["text"] + (f" {c}" if c else "") for l, c in zip(labels, captions))
+            title = " / ".join(l["text"] + (f" {p.caption(c)}" if c else "") for l, c, p in zip(labels, captions, profiles))
             articles.append({
                 "id": article.id, "labels": labels, "title": title,
                 "texts": [{"paragraphs": [paragraph(lang, p) for p in a.paragraphs]} for lang, a in zip(langs, texts)],

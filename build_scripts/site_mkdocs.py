@@ -56,8 +56,32 @@ def extra_files(act: Act) -> dict[str, str]:
     """Files for docs/ besides the pages: jieba's user dictionary and the interface strings for site.js."""
     words = {PROFILES[lang].tag: {k[3:]: v for k, v in PROFILES[lang].words.items() if k.startswith("js_")}
              for lang in act.langs}
+    for lang in act.langs:
+        words[PROFILES[lang].tag]["cite_details"] = cite_details(act, lang)
     return {USER_DICT: user_dictionary(act),
-            WORDS_JS: "window.SITE_WORDS = " + json.dumps(words, ensure_ascii=False, sort_keys=True) + ";\n"}
+            WORDS_JS: "window.SITE_WORDS = " + json.dumps(words, ensure_ascii=False, sort_keys=True) + ";\n"
+                      + "window.SITE_ACT = " + json.dumps(act_outline(act), ensure_ascii=False, sort_keys=True) + ";\n"}
+
+
+def cite_details(act: Act, lang: str) -> str:
+    """What a copied citation says about the text: its status and dates, in the page's language."""
+    language = PROFILES[lang]
+    return language.w("cite_details", status=act.meta.versions[lang].label[lang],
+                      adopted=language.date(act.meta.adopted), effective=language.date(act.meta.effective))
+
+
+def act_outline(act: Act) -> dict:
+    """What the go-to-article box and the search hook need without the search index: the paragraph count of
+    each article, and per language the article labels with their captions and the paragraph numbers."""
+    articles = list(act.text(act.primary).articles())
+    most = max(len(a.paragraphs) for a in articles)
+    return {"paragraphs": {a.num: len(a.paragraphs) for a in articles},
+            "labels": {PROFILES[lang].tag: {
+                "articles": {a.num: [PROFILES[lang].article_label(a.num),
+                                     PROFILES[lang].caption(act.captions[a.num][lang]) if a.num in act.captions else ""]
+                             for a in articles},
+                "paragraphs": [PROFILES[lang].paragraph_num(n) for n in range(1, most + 1)]}
+                for lang in act.langs}}
 
 
 def user_dictionary(act: Act) -> str:

@@ -1,6 +1,7 @@
 """Citations that never break: permalinks, copy-a-citation, side-by-side view, published URLs."""
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -61,13 +62,17 @@ def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, l
     copied = page.evaluate("navigator.clipboard.readText()")
     base = page.locator('link[rel="canonical"]').get_attribute("href").removesuffix(f"{prefix}chapter-4/")
     assert base.startswith("https://")          # the published address, wherever the page was opened
-    assert copied == f"{expected}\n{base}{prefix}art/25/#art_25__para_2"
+    details = PROFILES[lang].w("cite_details", status=("Unofficial English translation" if lang == "en"
+                                                      else "参考译文（非正式文本）"),
+                              adopted=PROFILES[lang].date(datetime.date(2023, 11, 30)),
+                              effective=PROFILES[lang].date(datetime.date(2024, 1, 1)))
+    assert copied == f"{expected}\n{details}\n{base}{prefix}art/25/#art_25__para_2"
     # The whole article, from the control beside its heading.
     page.locator("#art_21 .cite-button").click()
     page.wait_for_timeout(100)
     assert page.evaluate("navigator.clipboard.readText()").splitlines() == [
         PROFILES[lang].citation(expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
-        f"{base}{prefix}art/21/"]
+        details, f"{base}{prefix}art/21/"]
     context.close()
 
 

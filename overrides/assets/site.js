@@ -34,10 +34,11 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
   }, true);
 })();
 
-// Copy a citation: a small button beside every article heading and paragraph copies the citation in
-// the page's language and the permanent link (/art/N/, plus #paragraph) to the clipboard.
+// Copy a citation: a button beside every article heading and paragraph copies the citation in the page's
+// language, the text's status and dates, and the permanent link: the absolute published URL (/art/N/, plus
+// #paragraph), the same URL the heading's ¶ link now points to, also in the offline copy.
 (function () {
-  var words = { copy: WORDS.copy, done: WORDS.copied };
+  var words = { copy: WORDS.copy, done: WORDS.copied, details: WORDS.cite_details };
   var status = document.createElement("div");
   status.className = "cite-status";
   status.setAttribute("role", "status");
@@ -62,12 +63,18 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     button.type = "button";
     button.className = "cite-button";
     button.setAttribute("aria-label", words.copy + cite);
-    button.title = words.copy + cite;
+    button.setAttribute("data-link", link);
     button.addEventListener("click", function () {
-      copyText(cite + "\n" + link).then(function () {
+      copyText(cite + "\n" + words.details + "\n" + link).then(function () {
         status.textContent = words.done + ": " + cite;
         button.classList.add("copied");
-        setTimeout(function () { button.classList.remove("copied"); }, 1500);
+        var shown = host.querySelector(".cite-copied") || document.createElement("span");
+        shown.className = "cite-copied";
+        shown.setAttribute("aria-hidden", "true");       // the status region announces it
+        shown.textContent = "✓ " + words.done;
+        button.after(shown);
+        clearTimeout(button.timer);
+        button.timer = setTimeout(function () { button.classList.remove("copied"); shown.remove(); }, 2500);
       });
     });
     host.appendChild(button);
@@ -75,8 +82,12 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 
   document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
     var permalink = body.getAttribute("data-permalink");      // the absolute published URL
-    var heading = body.previousElementSibling;
-    if (heading && /^H[1-6]$/.test(heading.tagName)) addButton(heading, body.getAttribute("data-cite"), permalink);
+    var heading = document.getElementById("art_" + body.getAttribute("data-article"));
+    if (heading && /^H[1-6]$/.test(heading.tagName)) {
+      var anchor = heading.querySelector("a.headerlink");
+      if (anchor) anchor.href = permalink;
+      addButton(heading, body.getAttribute("data-cite"), permalink);
+    }
     if (body.querySelectorAll("p.para").length < 2) return;
     body.querySelectorAll("p.para[data-cite]").forEach(function (para) {
       addButton(para, para.getAttribute("data-cite"), permalink + "#" + para.id);
