@@ -217,6 +217,7 @@ ENGLISH = Language(
         "map_item_not_drawn": "{name} (not on the map: no coordinates)",
         "map_source": "Schematic map. Country outlines: Natural Earth (1:50m, public domain).",
         "map_country_china": "China", "map_country_mongolia": "Mongolia", "map_country_russia": "Russia",
+        "parallel_title": "{heading} (English and Chinese)",
     },
 )
 
@@ -296,6 +297,7 @@ CHINESE = Language(
         "map_item_not_drawn": "{name}（无坐标，未在图上标出）",
         "map_source": "示意图。国界轮廓：Natural Earth（1:50m，公有领域）。",
         "map_country_china": "中国", "map_country_mongolia": "蒙古国", "map_country_russia": "俄罗斯",
+        "parallel_title": "{heading}（中英对照）",
     },
 )
 

@@ -181,7 +181,7 @@ def parallel_page(act: Act, lang: str, num: int) -> str:
     first = profiles[0]
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
-        front=_front(" · ".join(headings), first.w("parallel_description", heading=headings[0],
+        front=_front(first.w("parallel_title", heading=headings[0]), first.w("parallel_description", heading=headings[0],
                                                    title=act.meta.title[langs[0]]),
                      search={"exclude": True}),
         lang=lang, version=act.meta.versions[lang], about=_about(act, lang),
@@ -263,9 +263,10 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
     for field in ("kind", "parent", "seat", "borders"):
         value = getattr(entry, field)
         if value:
-            text = (language.w("other_name", name=value[lang], other=value[other]) if field in ("parent", "seat")
-                    else value[lang])
-            rows.append({"label": words[field], "text": text, "field": field})
+            row = {"label": words[field], "text": value[lang], "field": field}
+            if field in ("parent", "seat"):
+                row.update(other=value[other], other_tag=other_tag)
+            rows.append(row)
     if entry.coords:
         c = entry.coords
         text = (f'{abs(c["lat"]):.2f}° {words["north" if c["lat"] >= 0 else "south"]}, '
@@ -275,7 +276,7 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
         rows.append({"label": words["coords"], "text": text, "field": "coords"})
     if entry.other_spellings:
         rows.append({"label": words["other_spellings"], "text": words["list_sep"].join(entry.other_spellings),
-                     "field": "other_spellings"})
+                     "field": "other_spellings", "tag": PROFILES[act.primary].tag})
     if entry.note:
         rows.append({"label": words["note"], "text": entry.note[lang], "field": "note"})
     rows.append({"label": words["appears_in"], "field": "appears_in", "links": [
@@ -283,6 +284,7 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
         for t in places]})
     for row in rows:
         row.setdefault("tag", None)
+        row.setdefault("other", None)
         row["unconfirmed"] = row["field"] in entry.unconfirmed
     return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows,
             "definition": entry.definition[lang]}
