@@ -40,7 +40,7 @@ def test_appears_in_is_computed_from_the_text(tmp_path):
                          if ("ecological compensation" if lang == "en" else "生态补偿") in p.text.lower())
         assert expected and appears_in(occurrences)["ecological-compensation"] == expected
         page = glossary_page(act, lang)
-        entry = page[page.index("{#ecological-compensation}"):]
+        entry = page[page.index("{#ecological-compensation"):]
         assert f"#{expected[0]}\"" in entry
 
 
