@@ -6,7 +6,7 @@ coordinates is a point linking to its glossary entry; a filled point is the seat
 approximate position. In the full map each point carries its number in the list that follows the map; that
 list names all areas, also those without coordinates (which are not drawn), so it is the text alternative.
 
-``words`` holds the interface strings in the page language (defaults in ``WORDS``):
+``words`` holds the interface strings in the page language (from the language profiles, keys ``map_*``):
 
 - ``title``: the map's accessible name (the SVG ``<title>``).
 - ``description``: the SVG ``<desc>``; may use ``{total}``, ``{drawn}`` and ``{approximate}`` (counts).
@@ -29,38 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATASET = Path(__file__).resolve().parent.parent / "node_modules" / "world-atlas" / "countries-50m.json"
-
-WORDS = {
-    "en": {
-        "title": "Map of the border areas of Inner Mongolia",
-        "description": "Inner Mongolia's border with Mongolia and Russia, with {drawn} of the {total} border areas "
-                       "marked at their seats of government; {approximate} of these positions are approximate. "
-                       "The list after the map names all {total} areas.",
-        "caption": "The {total} border areas. Numbers match the points on the map.",
-        "summary": "The {total} border areas",
-        "legend_seat": "Seat of government",
-        "legend_approximate": "Approximate position",
-        "item_approximate": "{name} (approximate position)",
-        "item_not_drawn": "{name} (not on the map: no coordinates)",
-        "source": "Schematic map. Country outlines: Natural Earth (1:50m, public domain).",
-        "countries": {"china": "China", "mongolia": "Mongolia", "russia": "Russia"},
-        "lang_tag": "en",
-    },
-    "zh": {
-        "title": "内蒙古自治区边境地区示意图",
-        "description": "内蒙古自治区与蒙古国、俄罗斯接壤的边境一带。{total}个边境地区中，{drawn}个按政府驻地标出，"
-                       "其中{approximate}个为大致位置。图后列表列出全部{total}个地区。",
-        "caption": "{total}个边境地区。序号与图中各点对应。",
-        "summary": "{total}个边境地区",
-        "legend_seat": "政府驻地",
-        "legend_approximate": "大致位置",
-        "item_approximate": "{name}（大致位置）",
-        "item_not_drawn": "{name}（无坐标，未在图上标出）",
-        "source": "示意图。国界轮廓：Natural Earth（1:50m，公有领域）。",
-        "countries": {"china": "中国", "mongolia": "蒙古国", "russia": "俄罗斯"},
-        "lang_tag": "zh-Hans",
-    },
-}
 
 # The area shown (degrees): every border area with margin, Inner Mongolia's whole border with Mongolia and
 # Russia, and room for the country names and the legend.

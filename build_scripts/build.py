@@ -88,10 +88,12 @@ def build_site(act: Act, docs, site, config) -> None:
             for future in futures:
                 future.result()
         pdfs = sorted(pdf_dir.glob("*.pdf"))
-        for folder, is_offline in ((staging, False), (offline, True)):
-            post_build(folder, act, site_url, offline=is_offline)
-            add_downloads(folder, act, pdfs, moment)
+        # Downloads first: post_build writes their sizes into the pages.
+        add_downloads(offline, act, pdfs, moment)
+        post_build(offline, act, site_url, offline=True)
+        add_downloads(staging, act, pdfs, moment)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)
+        post_build(staging, act, site_url, offline=False)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -16,7 +16,8 @@ from .yaml_lines import bool_field, check_keys, items, kind, list_field, load, n
 GROUPS = ("border_areas", "bodies", "terms")
 _FACTS = ("kind", "parent", "seat", "borders")          # texts in every language
 _REQUIRED = ("id", "definition")
-_OPTIONAL = ("pinyin", "kind", "parent", "seat", "borders", "coords", "other_spellings", "note", "unconfirmed")
+_OPTIONAL = ("pinyin", "kind", "parent", "seat", "borders", "coords", "other_spellings", "note", "unconfirmed",
+             "everyday")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -72,7 +73,7 @@ def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
                 definition=texts_field(path, raw, "definition", langs, problems),
                 pinyin=text_field(path, raw, "pinyin", problems, optional=True),
                 coords=_coords(path, raw, problems), other_spellings=list_field(path, raw, "other_spellings", problems),
-                unconfirmed=unconfirmed, line=line, **facts))
+                unconfirmed=unconfirmed, everyday=bool_field(path, raw, "everyday", problems), line=line, **facts))
     if problems:
         raise SourceError(problems)
     return Glossary(path=path, entries=tuple(entries))
@@ -92,10 +93,17 @@ def _coords(path, raw, problems) -> dict | None:
 
 @functools.lru_cache(maxsize=4096)
 def _pattern(lang: str, term: str) -> re.Pattern:
-    """Where the language separates words with spaces, a term matches whole words, in any case."""
+    """Where the language separates words with spaces, a term matches whole words, in any case. A part in
+    [brackets] is the term itself (the group ``term``); the rest only tells where it is the term."""
+    before, _, rest = term.partition("[")
+    core, _, after = rest.partition("]")
+    if rest:
+        term = re.escape(before) + f"(?P<term>{re.escape(core)})" + re.escape(after)
+    else:
+        term = f"(?P<term>{re.escape(term)})"
     if PROFILES[lang].snippet_at_space:
-        return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
-    return re.compile(re.escape(term))
+        return re.compile(rf"(?<!\w){term}(?!\w)", re.IGNORECASE)
+    return re.compile(term)
 
 
 def find(glossary: Glossary, regulation) -> tuple[Occurrence, ...]:
@@ -106,12 +114,13 @@ def find(glossary: Glossary, regulation) -> tuple[Occurrence, ...]:
     patterns = [(_pattern(lang, term), entry_id) for term, entry_id in terms]
     found = []
     for target in _targets(regulation):
-        here: list[Occurrence] = []
+        here: list = []       # (whole match, entry id): no two overlap
         for pattern, entry_id in patterns:
             for m in pattern.finditer(target.text):
-                if all(m.end() <= o.start or m.start() >= o.end for o in here):
-                    here.append(Occurrence(entry_id, target.id, target.article, m.start(), m.end(), m.group()))
-        found += sorted(here, key=lambda o: o.start)
+                if all(m.end() <= o.start() or m.start() >= o.end() for o, _ in here):
+                    here.append((m, entry_id))
+        found += [Occurrence(entry_id, target.id, target.article, m.start("term"), m.end("term"), m.group("term"))
+                  for m, entry_id in sorted(here, key=lambda x: x[0].start())]
     return tuple(found)
 
 
@@ -132,10 +141,16 @@ def appears_in(occurrences) -> dict[str, tuple[str, ...]]:
 
 
 def first_per_article(occurrences) -> tuple[Occurrence, ...]:
-    """The occurrences worth a link: the first of each entry in each article (the rest would be noise)."""
+    """The first occurrence of each entry in each article."""
+    return links(occurrences, lambda o: o.article, lambda o: o.article)
+
+
+def links(occurrences, page_of, section_of, everyday=frozenset()) -> tuple[Occurrence, ...]:
+    """The occurrences worth a link: an everyday entry once per page, any other entry once per section
+    (both given as functions of an occurrence); more would be noise."""
     seen, keep = set(), []
     for o in occurrences:
-        key = (o.entry, o.article)
+        key = (o.entry, page_of(o) if o.entry in everyday else section_of(o))
         if key not in seen:
             seen.add(key)
             keep.append(o)

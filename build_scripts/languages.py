@@ -199,7 +199,6 @@ ENGLISH = Language(
         # article pages
         "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
         # editorial notes (notes page)
-        "unconfirmed_mark": "(unconfirmed)",
         "unconfirmed_legend": "This fact could not be confirmed in the sources this glossary relies on; it is given "
                               "as the best available reading. Facts without this mark were confirmed.",
         "notes_heading": "Translation notes on the English text",
@@ -221,6 +220,31 @@ ENGLISH = Language(
         "js_goto_none": "No such article: the Regulations have Articles 1 to {max}.",
         "js_goto_no_para": "{article} has {count} paragraph(s).",
         "js_goto_result": "Go to", "js_goto_short": "Art.",
+        # reading comfort: theme strings, status line, glossary, map, downloads, 404
+        "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
+        "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
+        "status_sep": " · ", "status_more": "About the status of the texts",
+        "paren_open": " (", "paren_close": ")", "approximate_mark": " (approximate)",
+        "unconfirmed_mark": "(unconfirmed)", "entry_more": "Details and where it appears",
+        "glossary_index": "Glossary index",
+        "file_size": "{text} ({size})", "kilobytes": "{n} KB", "megabytes": "{n} MB",
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address. The Regulations have articles {first} to {last}; "
+                          "each has its own page, such as the one below. The search box above finds any word.",
+        "not_found_home": "Contents of the Regulations",
+        "js_term_more": "Glossary entry", "js_close": "Close", "js_note": "Editorial note",
+        "map_title": "Map of the border areas of Inner Mongolia",
+        "map_description": "Inner Mongolia's border with Mongolia and Russia, with {drawn} of the {total} border "
+                           "areas marked at their seats of government; {approximate} of these positions are "
+                           "approximate. The list after the map names all {total} areas.",
+        "map_caption": "The {total} border areas. Numbers match the points on the map.",
+        "map_summary": "The {total} border areas",
+        "map_legend_seat": "Seat of government", "map_legend_approximate": "Approximate position",
+        "map_item_approximate": "{name} (approximate position)",
+        "map_item_not_drawn": "{name} (not on the map: no coordinates)",
+        "map_source": "Schematic map. Country outlines: Natural Earth (1:50m, public domain).",
+        "map_country_china": "China", "map_country_mongolia": "Mongolia", "map_country_russia": "Russia",
+        "parallel_title": "{heading} (English and Chinese)",
     },
 )
 
@@ -236,7 +260,7 @@ CHINESE = Language(
         strip_lines=True),
     chapter_numeral="chinese", article_numeral="chinese", point_numeral="chinese",
     formats={
-        "chapter": "第{n}章", "chapter_heading": "{label} {title}", "article": "第{n}条",
+        "chapter": "第{n}章", "chapter_heading": "{label}\u3000{title}", "article": "第{n}条",
         "paragraph": "第{n}款", "point": "第{n}项", "point_label": "（{n}）",
         "citation": "《{title}》{ref}", "article_span": "{first}至{last}",
         "date": "{year}年{month}月{day}日",
@@ -279,7 +303,6 @@ CHINESE = Language(
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
         "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
-        "unconfirmed_mark": "（未经核实）",
         "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
         "notes_heading": "参考译文说明",
         "notes_intro": "本站中文为根据英文译本回译的参考译文。以下各条说明译文在哪些地方有意不按英文字面翻译，以及理由。"
@@ -299,6 +322,29 @@ CHINESE = Language(
         "js_goto_none": "没有该条：本条例共{max}条。",
         "js_goto_no_para": "{article}共{count}款。",
         "js_goto_result": "跳转到", "js_goto_short": "条文",
+        # 阅读体验：主题文字、文本性质、术语表、地图、下载、404
+        "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
+        "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
+        "status_sep": "　", "status_more": "文本性质说明",
+        "paren_open": "（", "paren_close": "）", "approximate_mark": "（约）",
+        "unconfirmed_mark": "（未经核实）", "entry_more": "详细信息及出现位置",
+        "glossary_index": "术语索引",
+        "file_size": "{text}（{size}）", "kilobytes": "{n} KB", "megabytes": "{n} MB",
+        "not_found": "未找到该页面",
+        "not_found_text": "此地址没有页面。本条例共{first}至{last}条，每条都有单独的页面，例如下面的链接。也可以用上方的搜索框查找任意词语。",
+        "not_found_home": "条例目录",
+        "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注",
+        "map_title": "内蒙古自治区边境地区示意图",
+        "map_description": "内蒙古自治区与蒙古国、俄罗斯接壤的边境一带。{total}个边境地区中，{drawn}个按政府驻地标出，"
+                           "其中{approximate}个为大致位置。图后列表列出全部{total}个地区。",
+        "map_caption": "{total}个边境地区。序号与图中各点对应。",
+        "map_summary": "{total}个边境地区",
+        "map_legend_seat": "政府驻地", "map_legend_approximate": "大致位置",
+        "map_item_approximate": "{name}（大致位置）",
+        "map_item_not_drawn": "{name}（无坐标，未在图上标出）",
+        "map_source": "示意图。国界轮廓：Natural Earth（1:50m，公有领域）。",
+        "map_country_china": "中国", "map_country_mongolia": "蒙古国", "map_country_russia": "俄罗斯",
+        "parallel_title": "{heading}（中英对照）",
     },
 )
 

@@ -199,6 +199,7 @@ class Entry:
     other_spellings: tuple[str, ...] = ()
     note: dict | None = None
     unconfirmed: tuple[str, ...] = ()
+    everyday: bool = False       # linked once per page, not once per article
     line: int = 0
 
 

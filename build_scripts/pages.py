@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .glossary import appears_in, first_per_article
+from .border_map import MapPoint, border_map
+from .glossary import appears_in, links
 from .languages import PROFILES, Language
 from .model import Act, chapter_id, paragraph_id, split_at_notes
 from .templating import render as render_template
@@ -43,9 +44,15 @@ def _downloads(act: Act, lang: str, fragment: str = "") -> dict:
         name = files[key]
         word = "download_" + key.format(lang=lang, other=other)
         links.append({"href": site_link(act, act.primary, "downloads/" + name) + (fragment if name.endswith(".pdf") else ""),
-                      "text": words[word]})
+                      "text": words[word], "sized": True})
     return {"label": words["downloads_label"], "links": links, "all_href": site_link(act, lang, "downloads/"),
             "all_text": words["all_downloads"]}
+
+
+def _about(act: Act, lang: str) -> dict:
+    """The link from a status line to the explanation of the statuses."""
+    words = PROFILES[lang].words
+    return {"href": site_link(act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
 
 
 def _front(title: str, description: str, **extra) -> dict:
@@ -55,10 +62,14 @@ def _front(title: str, description: str, **extra) -> dict:
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
-    def __init__(self, act: Act, lang: str, terms: bool = True):
+    def __init__(self, act: Act, lang: str, articles=None, terms: bool = True):
+        """Glossary links for a page showing ``articles`` (numbers; all when None): everyday terms once on
+        the page, other terms once in each article; none when ``terms`` is false."""
         self.act, self.lang = act, lang
         self.terms: dict[str, list] = {}
-        for o in first_per_article(act.occurrences.get(lang, ())) if terms else ():
+        everyday = {e.id for e in act.glossary.entries if e.everyday} if act.glossary else set()
+        shown = [o for o in act.occurrences.get(lang, ()) if terms and (articles is None or o.article in articles)]
+        for o in links(shown, lambda o: None, lambda o: o.article, everyday):
             self.terms.setdefault(o.target, []).append(o)
         self.notes: dict[str, list] = {}
         for note in act.notes_for(lang):
@@ -91,7 +102,9 @@ class Inline:
             other = other_lang(self.act, self.lang)
             cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                           "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
-                                          "title": f"{entry.name[other]} — {entry.definition[self.lang]}"}))
+                                          "name": entry.name[self.lang], "other": entry.name[other],
+                                          "other_tag": PROFILES[other].tag,
+                                          "definition": entry.definition[self.lang]}))
         out, pos = [], 0
         for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
             if start > pos:
@@ -152,7 +165,7 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
         "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
         front=_front(heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
         version=act.meta.versions[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
-        parallel_href=site_link(act, act.primary, f"parallel/chapter-{chapter.num}/"),
+        parallel_href=site_link(act, lang, f"parallel/chapter-{chapter.num}/"), about=_about(act, lang),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"chapter-{chapter.num}/", chapter),
         captions_href=_captions_href(act, lang),
         chapter_notes=inline.heading_notes(chapter.id),
@@ -176,6 +189,7 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
 
     return render_template(
         "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.versions[lang],
+        about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
         front=_front(title, language.snippet(first), og_description=first, search={"exclude": True}),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
@@ -183,23 +197,23 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1))
 
 
-def parallel_page(act: Act, num: int) -> str:
-    """The first two languages paragraph by paragraph in two columns (one column on narrow screens)."""
-    langs = act.langs[:2]
-    profiles = [PROFILES[lang] for lang in langs]
+def parallel_page(act: Act, lang: str, num: int) -> str:
+    """Two languages paragraph by paragraph in two columns (one column on narrow screens), with the
+    interface of ``lang`` and its column first."""
+    langs = [lang, other_lang(act, lang)]
+    profiles = [PROFILES[code] for code in langs]
     chapters = [act.text(lang).chapters[num - 1] for lang in langs]
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
     first = profiles[0]
     inlines = [Inline(act, lang, terms=False) for lang in langs]
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
-        front=_front(" · ".join(headings), first.w("parallel_description", heading=headings[0],
+        front=_front(first.w("parallel_title", heading=headings[0]), first.w("parallel_description", heading=headings[0],
                                                    title=act.meta.title[langs[0]]),
-                     single_language=True, search={"exclude": True}),
-        versions=[{"tag": None if i == 0 else p.tag, "version": act.meta.versions[lang], "lang": lang}
-                  for i, (lang, p) in enumerate(zip(langs, profiles))],
-        only_links=[{"href": site_link(act, lang, f"chapter-{num}/"), "tag": p.tag,
-                     "text": p.words[f"only_{lang}"]} for lang, p in zip(langs, profiles)],
+                     search={"exclude": True}),
+        lang=lang, version=act.meta.versions[lang], about=_about(act, lang),
+        only_links=[{"href": site_link(act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
+                     "text": first.words[f"only_{code}"]} for code in langs],
         articles=[{"id": articles[0].id, "labels": [p.article_label(articles[0].num) for p in profiles],
                    "paragraphs": [{"id": paras[0].id,
                                    "texts": [{"tag": p.tag, "parts": inline.parts(para.id, para.text)}
@@ -219,9 +233,9 @@ def home_page(act: Act, lang: str) -> str:
                                                   effective=effective), search={"boost": 0.1}),
         facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
                {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
-               {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()},
-               {"label": language.words["status"], "text": meta.versions[lang].label[lang], "date": None}],
-        version=meta.versions[lang], downloads=_downloads(act, lang),
+               {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()}],
+        version=meta.versions[lang], downloads=_downloads(act, lang), about=_about(act, lang),
+        border_map=_map(act, lang, small=True),
         full_href=site_link(act, lang, "full/"), captions_href=_captions_href(act, lang),
         chapters=[{"id": c.id, "href": site_link(act, lang, f"chapter-{c.num}/"),
                    "heading": language.chapter_heading(c.num, c.title),
@@ -240,9 +254,10 @@ def full_page(act: Act, lang: str, inline: Inline) -> str:
         # Out of the search index: the chapter pages hold the same text.
         front=_front(language.w("article_title", label=language.words["full_title"], short=meta.short_title[lang]),
                      language.w("full_description", title=meta.title[lang]), search={"exclude": True}),
-        version=meta.versions[lang], where=_context(act, lang), printed=_printed(act, lang, "full/"),
+        version=meta.versions[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
         captions_href=_captions_href(act, lang),
-        chapters=[{"id": c.id, "heading": language.chapter_heading(c.num, c.title), "notes": inline.heading_notes(c.id),
+        chapters=[{"id": c.id, "heading_label": language.chapter_heading(c.num, ""),
+                   "heading_parts": inline.parts(c.id, c.title), "notes": inline.heading_notes(c.id),
                    "articles": [_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/"))
                                 for a in c.articles]}
                   for c in reg.chapters])
@@ -311,20 +326,20 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
     for field in ("kind", "parent", "seat", "borders"):
         value = getattr(entry, field)
         if value:
-            text = (language.w("other_name", name=value[lang], other=value[other]) if field in ("parent", "seat")
-                    else value[lang])
-            rows.append({"label": words[field], "text": text, "field": field})
+            row = {"label": words[field], "text": value[lang], "field": field}
+            if field in ("parent", "seat"):
+                row.update(other=value[other], other_tag=other_tag)
+            rows.append(row)
     if entry.coords:
         c = entry.coords
         text = (f'{abs(c["lat"]):.2f}° {words["north" if c["lat"] >= 0 else "south"]}, '
                 f'{abs(c["lon"]):.2f}° {words["east" if c["lon"] >= 0 else "west"]}')
         if c.get("approximate"):
-            text += f" ({words['approximate']})"
+            text += words["approximate_mark"]
         rows.append({"label": words["coords"], "text": text, "field": "coords"})
     if entry.other_spellings:
         rows.append({"label": words["other_spellings"], "text": words["list_sep"].join(entry.other_spellings),
-                     "field": "other_spellings"})
-    rows.append({"label": words["definition"], "text": entry.definition[lang], "field": "definition"})
+                     "field": "other_spellings", "tag": PROFILES[act.primary].tag})
     if entry.note:
         rows.append({"label": words["note"], "text": entry.note[lang], "field": "note"})
     rows.append({"label": words["appears_in"], "field": "appears_in", "links": [
@@ -332,9 +347,32 @@ def _entry(act: Act, lang: str, entry, places) -> dict:
         for t in places]})
     for row in rows:
         row.setdefault("tag", None)
+        row.setdefault("other", None)
         row["unconfirmed"] = row["field"] in entry.unconfirmed
     return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows,
-            "name_unconfirmed": lang in entry.unconfirmed}
+            "name_unconfirmed": lang in entry.unconfirmed,
+            "definition": entry.definition[lang]}
+
+
+def map_words(lang: str) -> dict:
+    """The map's interface strings in ``lang`` as border_map() takes them (profile keys ``map_*``)."""
+    language = PROFILES[lang]
+    words = {k.removeprefix("map_"): v for k, v in language.words.items() if k.startswith("map_")}
+    words["countries"] = {k.removeprefix("country_"): words.pop(k) for k in list(words) if k.startswith("country_")}
+    words["lang_tag"] = language.tag
+    return words
+
+
+def _map(act: Act, lang: str, small: bool = False) -> str:
+    """The map of the border areas (inline SVG and its text alternative) in ``lang``; links to the glossary."""
+    words = map_words(lang)
+    points = [MapPoint(e.id, e.name[lang], e.coords["lat"] if e.coords else None,
+                       e.coords["lon"] if e.coords else None, bool(e.coords and e.coords.get("approximate")))
+              for e in act.glossary.entries if e.group == "border_areas"] if act.glossary else []
+    if not points:
+        return ""
+    return border_map(points, lang, words, small=small,
+                      href_prefix=site_link(act, lang, "glossary/") if small else "")
 
 
 def glossary_page(act: Act, lang: str) -> str:
@@ -357,36 +395,50 @@ def glossary_page(act: Act, lang: str) -> str:
         # Below the articles in search results: the text itself is what readers look for first.
         front=_front(words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),
-        parents=parents,
+        parents=parents, border_map=_map(act, lang),
+        index=[{"id": "group-" + group.replace("_", "-"), "title": words[f"group_{group}"],
+                "entries": [{"id": e.id, "name": e.name[lang]} for e in g.entries if e.group == group]}
+               for group in ("border_areas", "bodies", "terms")],
         groups=[{"id": group, "title": words[f"group_{group}"],
                  "entries": [_entry(act, lang, e, places.get(e.id, ())) for e in g.entries if e.group == group]}
                 for group in ("bodies", "terms")])
 
 
 def hand_page(act: Act, page) -> str:
-    """A hand-written page with the status notice after its title."""
-    notice = render_template("_notice.html.j2", version=act.meta.versions[page.lang], lang=page.lang)
-    lines = page.markdown.splitlines(keepends=True)
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "".join(lines[:at]) + "\n" + notice + "\n" + "".join(lines[at:])
+    """A hand-written page as written: not the act's text, so the footer's status line is enough."""
+    return page.markdown
+
+
+def not_found_page(act: Act, lang: str) -> str:
+    """The page a server shows for an address that has none (published as 404.html by the boundary)."""
+    language = PROFILES[lang]
+    articles = list(act.text(lang).articles())
+    return render_template(
+        "not_found.md.j2", words=language.words,
+        front=_front(language.words["not_found"], language.words["not_found"], search={"exclude": True}),
+        text=language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
+        home_href=site_link(act, lang, "#contents"), home_text=language.words["not_found_home"],
+        example_href=site_link(act, lang, f"art/{articles[0].num}/"),
+        example_text=language.article_label(articles[0].num))
 
 
 def render(act: Act) -> dict[str, str]:
     """All generated pages: relative path in docs/ -> Markdown text."""
     pages = {}
     for lang in act.langs:
-        inline = Inline(act, lang)
         pages[page_name(act, "index", lang)] = home_page(act, lang)
+        pages[page_name(act, "not-found", lang)] = not_found_page(act, lang)
         pages[page_name(act, "notes", lang)] = notes_page(act, lang)
-        pages[page_name(act, "full", lang)] = full_page(act, lang, inline)
+        pages[page_name(act, "full", lang)] = full_page(act, lang, Inline(act, lang))
         if act.glossary:
             pages[page_name(act, "glossary", lang)] = glossary_page(act, lang)
         for chapter in act.text(lang).chapters:
+            inline = Inline(act, lang, {a.num for a in chapter.articles})
             pages[page_name(act, f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, inline)
             for article in chapter.articles:
-                pages[page_name(act, f"art/{article.num}", lang)] = article_page(act, lang, article, inline)
-    for chapter in act.text(act.primary).chapters:
-        pages[f"parallel/chapter-{chapter.num}.md"] = parallel_page(act, chapter.num)
+                pages[page_name(act, f"art/{article.num}", lang)] = article_page(act, lang, article,
+                                                                                 Inline(act, lang, {article.num}))
+            pages[page_name(act, f"parallel/chapter-{chapter.num}", lang)] = parallel_page(act, lang, chapter.num)
     for page in act.pages:
         pages[page_name(act, page.name, page.lang)] = hand_page(act, page)
     return pages

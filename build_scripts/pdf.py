@@ -116,7 +116,8 @@ def write_pdfs(act: Act, editions, out_dir: Path, moment: datetime.datetime) -> 
     css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
     for edition in editions:
         HTML(string=document(act, edition, moment)).write_pdf(
-            out_dir / file_name(edition), stylesheets=[css], font_config=font_config)
+            out_dir / file_name(edition), stylesheets=[css], font_config=font_config,
+            pdf_tags=True)   # tagged PDF: structure for screen readers and reflow
 
 
 def _set_tempdir(folder: str) -> None:

@@ -10,6 +10,9 @@ afterwards, by :func:`post_build`, on the built HTML:
 - ``<html lang>`` and ``hreflang`` use each language's BCP 47 tag, alternates become absolute URLs;
 - Material's single search index is split per language (Lunr's format), and each language's pages
   are pointed at their own half (the ``base`` of Material's page configuration);
+- the theme's own strings that mkdocs.yml sets once (heading link, colour scheme toggle) in each page's
+  language; download links marked ``data-size`` get the file's size;
+- one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
 - robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs.
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
@@ -44,6 +47,13 @@ _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
 _SELECT_LANG = re.compile(r'(<a href="[^"]*" hreflang=")([^"]*)(" class="md-select__link")')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+# Strings mkdocs.yml gives the theme once, in English -> the language profile's word for them.
+THEME_WORDS = {"Link to this heading": "theme_headerlink", "Switch to light mode": "theme_palette_auto",
+               "Switch to dark mode": "theme_palette_light", "Switch to system preference": "theme_palette_dark"}
+_THEME_ATTR = re.compile(r'(title|aria-label)="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')
+_SIZED = re.compile(r'<a href="site:([^"#]*)(#[^"]*)?" data-size>(.*?)</a>', re.S)
+_RELATIVE_ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
 
 
 class BuildFailed(Exception):
@@ -171,12 +181,14 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
         text = html.read_text(encoding="utf-8")
         original = text
+        text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
         text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
             _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
         text = _PERMALINK.sub(lambda m: f'data-permalink="{site_url}{m.group(1)}"', text)
         text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
-        text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + m.group(3)
-                                if m.group(2) in PROFILES else m.group(0), text)
+        text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + '" lang="'
+                                + PROFILES[m.group(2)].tag + m.group(3) if m.group(2) in PROFILES else m.group(0), text)
+        text = _THEME_ATTR.sub(lambda m: f'{m.group(1)}="{PROFILES[lang].words[THEME_WORDS[m.group(2)]]}"', text)
         text = _alternates(text, site, page_url, act, site_url)
         if act.prefix(lang):
             text = _CONFIG.sub(lambda m: m.group(1) + _search_base(m.group(2), act.prefix(lang)) + m.group(3), text,
@@ -184,12 +196,58 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         if text != original:
             html.write_text(text, encoding="utf-8")
     split_index(site, act, offline=offline)
+    if not offline:
+        for lang in act.langs:
+            _not_found(site, act.prefix(lang), site_url)
     if offline:
         if not SHIM.exists():
             raise BuildFailed(f"{SHIM}: missing; run 'npm ci' (make setup does) to install iframe-worker")
         shutil.copyfile(SHIM, site / SHIM_TARGET)
     else:
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
+
+
+def file_size(lang: str, size: int) -> str:
+    """154 KB / 2.7 MB, as the language writes it."""
+    if size >= 1024 * 1024:
+        return PROFILES[lang].w("megabytes", n=f"{size / 1024 / 1024:.1f}")
+    return PROFILES[lang].w("kilobytes", n=max(1, round(size / 1024)))
+
+
+def _sized_link(site: Path, lang: str, m) -> str:
+    """A download link with the file's size after its text (the files exist only after the build)."""
+    path = site / m.group(1)
+    text = m.group(3)
+    if path.is_file():
+        text = PROFILES[lang].w("file_size", text=text, size=file_size(lang, path.stat().st_size))
+    return f'<a href="site:{m.group(1)}{m.group(2) or ""}">{text}</a>'
+
+
+def _not_found(site: Path, prefix: str, site_url: str) -> None:
+    """<prefix>404.html from <prefix>not-found/: served for any missing address, so its links are absolute."""
+    source = site / prefix / NOT_FOUND / "index.html"
+    if not source.exists():
+        return
+    base = "/" + site_url.split("://", 1)[-1].partition("/")[2]
+    here = base + prefix + NOT_FOUND
+
+    def absolute(value: str) -> str:
+        target = posixpath.normpath(posixpath.join(here, value.split("#")[0] or "."))
+        if value.split("#")[0].endswith("/") or value.split("#")[0] in ("", "."):
+            target = target.rstrip("/") + "/"
+        return target + ("#" + value.split("#", 1)[1] if "#" in value else "")
+
+    text = source.read_text(encoding="utf-8")
+    text = _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{absolute(m.group(2))}"', text)
+
+    def config(m):
+        data = json.loads(m.group(2))
+        for key in ("base", "search"):
+            if isinstance(data.get(key), str):
+                data[key] = absolute(data[key])
+        return m.group(1) + json.dumps(data, ensure_ascii=False, sort_keys=True) + m.group(3)
+    text = _CONFIG.sub(config, text, count=1)
+    (site / prefix / "404.html").write_text(text, encoding="utf-8")
 
 
 def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -> str:

@@ -24,6 +24,11 @@ def md(text: str) -> Markup:
     return Markup(_MD_SPECIAL.sub(r"\\\1", str(escape(text))))
 
 
+def toc_label(text: str) -> Markup:
+    """Text for a quoted attribute in a Markdown attribute list (the contents' label of a heading)."""
+    return Markup(str(text).replace("\\", "").replace('"', "'").replace("{", "(").replace("}", ")"))
+
+
 def yaml_value(value) -> Markup:
     """A front matter value: JSON is valid YAML and escapes everything that needs it."""
     return Markup(json.dumps(value, ensure_ascii=False))
@@ -37,6 +42,7 @@ def environment() -> Environment:
                       comment_start_string="{##", comment_end_string="##}")
     env.filters["md"] = md
     env.filters["yaml"] = yaml_value
+    env.filters["toc_label"] = toc_label
     return env
 
 

@@ -5,7 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 PAGES = ["", "chapter-4/", "glossary/", "zh/", "zh/chapter-4/", "zh/glossary/", "parallel/chapter-4/",
-         "how-to-cite/", "zh/how-to-cite/"]
+         "how-to-cite/", "zh/how-to-cite/", "art/25/", "zh/art/25/", "zh/parallel/chapter-4/", "downloads/",
+         "not-found/", "zh/not-found/"]
 OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -28,4 +29,5 @@ def test_every_page_declares_its_language(page, server, path, lang):
 def test_chinese_names_in_english_pages_are_marked(page, server):
     page.goto(f"{server}/glossary/")
     names = page.locator('dl[data-entry="alxa-left-banner"] [lang="zh-Hans"]')
-    assert names.first.inner_text() == "阿拉善左旗"
+    assert names.first.text_content() == "阿拉善左旗"
+    assert page.locator('h4#alxa-left-banner [lang="zh-Hans"]').inner_text() == "阿拉善左旗"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.border_map import WORDS, MapPoint, border_map
+from build_scripts.border_map import MapPoint, border_map
+from build_scripts.pages import map_words
 from build_scripts.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ def points(areas, lang):
 
 
 def render(areas, lang, **kw):
-    return border_map(points(areas, lang), lang, WORDS[lang], **kw)
+    return border_map(points(areas, lang), lang, map_words(lang), **kw)
 
 
 def parse(html):
@@ -71,8 +72,8 @@ def test_points_link_to_their_entries_and_the_list_names_all(areas, lang, small,
         a = li.find("a")
         assert a.get("href") == f"{prefix}#{e.id}" and a.text == e.name[lang]
         text = "".join(li.itertext())
-        assert (WORDS[lang]["item_not_drawn"].format(name=e.name[lang]) == text) == (e.coords is None)
-        assert (WORDS[lang]["item_approximate"].format(name=e.name[lang]) == text) == \
+        assert (map_words(lang)["item_not_drawn"].format(name=e.name[lang]) == text) == (e.coords is None)
+        assert (map_words(lang)["item_approximate"].format(name=e.name[lang]) == text) == \
             bool(e.coords and e.coords.get("approximate"))
 
 
@@ -81,18 +82,18 @@ def test_points_link_to_their_entries_and_the_list_names_all(areas, lang, small,
 def test_accessible_image_with_title_and_description(areas, lang, small):
     figure, svg = parse(render(areas, lang, small=small))
     image = svg.find(f"{SVG}g[@role='img']")
-    assert image.find(f"{SVG}title").text == WORDS[lang]["title"]
+    assert image.find(f"{SVG}title").text == map_words(lang)["title"]
     desc = image.find(f"{SVG}desc").text
     drawn = [e for e in areas if e.coords]
     approximate = [e for e in drawn if e.coords.get("approximate")]
-    assert desc == WORDS[lang]["description"].format(total=20, drawn=len(drawn), approximate=len(approximate))
+    assert desc == map_words(lang)["description"].format(total=20, drawn=len(drawn), approximate=len(approximate))
     # The point links are not inside the image (they would be presentational there), and they repeat the
     # list's links, so they are out of the tab order and hidden from assistive technology.
     assert not list(image.iter(f"{SVG}a"))
     areas_group = svg.find(f"{SVG}g[@class='areas']")
     assert areas_group.get("aria-hidden") == "true"
     assert all(a.get("tabindex") == "-1" for a in areas_group.iter(f"{SVG}a"))
-    assert figure.find("figcaption").text == WORDS[lang]["source"]
+    assert figure.find("figcaption").text == map_words(lang)["source"]
     assert (figure.find("details") is not None) == small
 
 
@@ -112,7 +113,7 @@ def test_points_inside_the_view_box_and_countries_drawn(areas, lang, small):
         assert len(path.get("d")) > 200
     assert "border" in classes
     names = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "country-name"]
-    assert names == list(WORDS[lang]["countries"].values())
+    assert names == list(map_words(lang)["countries"].values())
     # Coordinates in SVG units have at most one decimal.
     numbers = re.findall(r"-?\d+(?:\.\d+)?", " ".join(p.get("d") for p in svg.iter(f"{SVG}path")))
     assert all(len(n.partition(".")[2]) <= 1 for n in numbers)
@@ -152,7 +153,7 @@ def test_numbers_on_the_full_map_only_and_not_overlapping(areas):
 def test_names_are_escaped(areas):
     hostile = [MapPoint("x-1", 'A & B <script>alert("x")</script>', 45.0, 110.0, True),
                MapPoint("x-2", "C > D", None, None, False)]
-    html = border_map(hostile, "en", WORDS["en"])
+    html = border_map(hostile, "en", map_words("en"))
     assert "<script>" not in html and "&lt;script&gt;" in html
     figure, _ = parse(html)
     assert "".join(alternative(figure)[0].itertext()).startswith('A & B <script>')
@@ -160,7 +161,7 @@ def test_names_are_escaped(areas):
 
 def test_outside_the_map_is_an_error():
     with pytest.raises(ValueError, match="far-away"):
-        border_map([MapPoint("far-away", "Far", 10.0, 10.0, False)], "en", WORDS["en"])
+        border_map([MapPoint("far-away", "Far", 10.0, 10.0, False)], "en", map_words("en"))
 
 
 def test_deterministic(areas):

@@ -40,7 +40,7 @@ def test_appears_in_is_computed_from_the_text(tmp_path):
                          if ("ecological compensation" if lang == "en" else "生态补偿") in p.text.lower())
         assert expected and appears_in(occurrences)["ecological-compensation"] == expected
         page = glossary_page(act, lang)
-        entry = page[page.index("{#ecological-compensation}"):]
+        entry = page[page.index("{#ecological-compensation"):]
         assert f"#{expected[0]}\"" in entry
 
 
@@ -118,17 +118,25 @@ def test_unconfirmed_facts_are_shown_as_unconfirmed_in_both_languages(site, act,
         assert [m.get_text() for m in marks] == [mark] * len(entry.unconfirmed), entry.id
 
 
-def test_focusing_a_term_shows_its_tooltip(page, server, act):
+def test_a_term_opens_its_preview_from_the_keyboard(page, server, act):
     page.goto(f"{server}/chapter-1/")
     term = page.locator('#art_2__para_2 a.term[href$="#alxa-left-banner"]')
     term.focus()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="阿拉善左旗")
-    tooltip.first.wait_for(state="visible", timeout=5000)
-    assert act.glossary.entry("alxa-left-banner").definition["en"][:30] in tooltip.first.inner_text()
+    page.keyboard.press("Enter")
+    preview = page.locator(".term-preview")
+    preview.wait_for(state="visible", timeout=5000)
+    assert "阿拉善左旗" in preview.inner_text()
+    assert act.glossary.entry("alxa-left-banner").definition["en"][:30] in preview.inner_text()
+    assert page.url.endswith("/chapter-1/")                     # the reader stays on the page
+    assert page.evaluate("document.activeElement.closest('.term-preview') !== null")
+    page.keyboard.press("Escape")
+    assert preview.is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('term')")
 
 
 def test_appears_in_link_lands_on_the_paragraph(page, server):
     page.goto(f"{server}/zh/glossary/#gacha")
+    page.locator('details.glossary-more:has(dl[data-entry="gacha"]) > summary').click()
     link = page.locator('dl[data-entry="gacha"] .appears-in a').first
     href = link.get_attribute("href")
     link.click()

@@ -67,14 +67,22 @@ def test_home_page_has_metadata_and_contents(site, act, lang):
     assert len(page.select(".act-toc h3 a")) == 9
 
 
+TEXT_PAGES = ("index.html", "chapter-", "art", "parallel")      # pages that show the act's text
+
+
 @pytest.mark.parametrize("lang,words", [("en", "unofficial translation"), ("zh", "参考译文")])
-def test_every_page_carries_the_status_notice(site, lang, words):
+def test_every_page_of_the_text_carries_the_status_once(site, lang, words):
     root = site / prefix(lang)
-    pages = [p for p in root.glob("**/index.html") if p.relative_to(root).parts[0] not in ("zh", "search", "art")]
+    pages = [p for p in root.glob("**/index.html") if p.relative_to(root).parts[0] not in ("zh", "search")]
     assert len(pages) >= 12
     for path in pages:
-        notices = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(".status-notice")
-        assert any(words in n.get_text() for n in notices), path
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        lines = page.select(".status-line")
+        if path.relative_to(root).parts[0].startswith(TEXT_PAGES):
+            assert len(lines) == 1 and words in lines[0].get_text().lower(), path
+        else:       # the footer's line is enough
+            assert lines == [], path
+        assert page.select_one(".md-copyright").get_text().strip()
 
 
 def test_language_switcher_is_visible_and_points_to_the_same_page(site):
