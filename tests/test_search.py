@@ -14,10 +14,10 @@ QUERIES = [
     ("zh", "嘎查村", None),                      # many articles: any Chinese article result will do
     ("zh", "二连浩特", "chapter-1/#art_2"),
     ("zh", "边民互市贸易区", "chapter-6/#art_46"),
-    ("zh", "第四十六条", "chapter-6/#art_46"),
+    ("zh", "第四十六条", "art/46/#art_46"),     # the article itself, first (reader.js)
     ("en", "Erenhot", "chapter-1/#art_2"),
     ("en", "mutual market", "chapter-6/#art_46"),
-    ("en", "Article 46", "chapter-6/#art_46"),
+    ("en", "Article 46", "art/46/#art_46"),
     ("en", "carbon emission", "chapter-3/#art_20"),
 ]
 
