@@ -37,7 +37,9 @@ def test_chapter_headings_and_title_equal_the_source(site, act):
         other = next(code for code in act.langs if code != lang)
         assert heading_text(soup(site, prefix).h1) == act.meta.title[lang]
         index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-        titles = {d["location"]: d["title"] for d in index["docs"]}
+        # a heading's editorial note marker stays a marker (<sup>7</sup>), not part of the heading's text;
+        # Chinese titles carry invisible zero-width spaces between the words search segments
+        titles = {d["location"]: re.sub(r"<sup>\d+</sup>", "", d["title"]).replace("\u200b", "") for d in index["docs"]}
         full = site / prefix / "full" / "index.html"
         for chapter in reg.chapters:
             expected = language.chapter_heading(chapter.num, chapter.title)
