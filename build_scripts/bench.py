@@ -8,7 +8,8 @@ Rows (wall time, median of 3 unless said otherwise):
   one English paragraph changed each time (the English and bilingual PDFs are made again, the Chinese reused);
 - 20x scale: a synthetic act of the real one repeated 20 times (180 chapters, 1,460 articles), built once,
   as a ratio to the 1x full build.
-Everything is built in a temporary folder; docs/, site/ and the PDF cache of the repository are left alone.
+BENCH_RUNS=1 and BENCH_SCALE=0 give a quicker, rougher look. Everything is built in a temporary folder;
+docs/, site/ and the PDF cache of the repository are left alone.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ SOURCE = ROOT / "source"
 PY = sys.executable
 KB = 1024
 SCALE = 20
-RUNS = 3
+RUNS = int(os.environ.get("BENCH_RUNS", 3))     # fewer only for a quick look; the targets mean 3
 TARGETS = {"full": 1.5, "rebuild": 1.2, "scale": 20.0}
 
 
