@@ -32,7 +32,7 @@ TOY = Language(
         "chapter": "KAP {n}", "chapter_heading": "{label} — {title}", "article": "§ {n}",
         "paragraph": " Abs. {n}", "point": " Nr. {n}", "point_label": "[{n}]",
         "citation": "{title}, {ref}", "article_span": "§§ {a}–{b}",
-        "date": "{day}.{month}.{year}",
+        "date": "{day}.{month}.{year}", "caption": "«{caption}»",
     },
     snippet_chars=60, snippet_at_space=True,
     # Every key the English profile has, so that no page misses a word; the toy's own versions of
