@@ -13,7 +13,8 @@ from build_scripts.languages import PROFILES
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 # The act's own text and data shown as such (code, addresses) are not interface text.
 SKIP = {"script", "style", "code", "pre", "kbd", "head", "svg"}
-SKIP_CLASSES = {"para", "point", "parallel-row", "editorial-notes", "field-note", "glossary-definition"}
+SKIP_CLASSES = {"para", "point", "parallel-row", "editorial-notes", "editorial-notes-list", "field-note",
+                "glossary-definition"}
 # Chinese characters (and full-width punctuation) on an English page; Latin words on a Chinese page,
 # except names of formats and units, which Chinese writes in Latin letters too.
 OTHER_SCRIPT = {

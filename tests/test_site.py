@@ -67,7 +67,7 @@ def test_home_page_has_metadata_and_contents(site, act, lang):
     assert len(page.select(".act-toc h3 a")) == 9
 
 
-TEXT_PAGES = ("index.html", "chapter-", "art", "parallel")      # pages that show the act's text
+TEXT_PAGES = ("index.html", "chapter-", "art", "parallel", "full")      # pages that show the act's text
 
 
 @pytest.mark.parametrize("lang,words", [("en", "unofficial translation"), ("zh", "参考译文")])
