@@ -55,8 +55,9 @@
   function href(ref) {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
-    var meta = document.querySelector('meta[name="site-urls"]');
-    var page = "art/" + ref.article + (meta && meta.content === "file" ? ".html" : "/");
+    // The offline copy (opened from disk) names pages by file.
+    var files = location.protocol === "file:";
+    var page = "art/" + ref.article + (files ? ".html" : "/");
     var fragment = ref.paragraph ? "#art_" + ref.article + "__para_" + ref.paragraph : "#art_" + ref.article;
     return new URL(base.replace(/\/?$/, "/") + page + fragment, location.href).href;
   }
