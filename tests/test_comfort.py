@@ -49,7 +49,7 @@ def test_chapter_headings_and_title_equal_the_source(site, act):
             h1 = soup(site, f"{prefix}parallel/chapter-{chapter.num}").h1
             other_heading = PROFILES[other].chapter_heading(chapter.num, act.text(other).chapters[chapter.num - 1].title)
             assert h1.select_one("span[lang]").get_text() == other_heading
-            assert heading_text(h1) == expected + " " + other_heading
+            assert heading_text(h1) == expected + " · " + other_heading
             article = soup(site, f"{prefix}art/{chapter.articles[0].num}")
             assert article.select(".act-context a")[1].get_text() == expected
             if full.exists():
