@@ -53,28 +53,6 @@ def test_broken_note_is_refused_at_its_line(tmp_path, name, entry, key, message)
         assert any(p.startswith(f"{path}:{line}: ") for p in found), (line, found)
 
 
-CAPTION_ERRORS = [
-    ("missing article", "25: {", "", "none for 25"),
-    ("missing language", "zh: 交通和公路建设}", "}", "missing 'zh'"),
-    ("no such article", "1: {", "99: {en: Extra, zh: 多余}\n1: {", "expected an article number from 1 to 73, found 99"),
-]
-
-
-@pytest.mark.parametrize("name,old,new,message", CAPTION_ERRORS, ids=[e[0] for e in CAPTION_ERRORS])
-def test_broken_captions_are_refused(tmp_path, name, old, new, message):
-    source = copy_source(tmp_path)
-    path = source / "captions.yaml"
-    text = path.read_text(encoding="utf-8")
-    if name == "missing article":
-        text = "".join(l for l in text.splitlines(keepends=True) if not l.startswith("25:"))
-    else:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    found = problems_of(source)
-    assert any(re.match(rf"{re.escape(str(path))}:\d+: ", p) and message in p for p in found), found
-
-
 def test_glossary_entry_in_different_paragraphs_is_refused(tmp_path):
     """An entry found in other paragraphs in one language than in the other: the entry and both sets named."""
     source = copy_source(tmp_path)
