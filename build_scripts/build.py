@@ -59,39 +59,39 @@ def zip_folder(folder: Path, target: Path, top: str, moment: datetime.datetime) 
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def add_downloads(folder: Path, act: Act, pdfs, moment) -> None:
-    """PDFs and data files into downloads/ (also the home of the downloads page)."""
-    from .export import write_exports     # lxml: loaded only when building
+def add_downloads(folder: Path, files) -> None:
+    """The PDFs and data files, made once, into downloads/ (also the home of the downloads page)."""
     downloads = folder / "downloads"
     downloads.mkdir(exist_ok=True)
-    for pdf in pdfs:
-        shutil.copyfile(pdf, downloads / pdf.name)
-    write_exports(act, downloads, moment)
+    for path in files:
+        shutil.copyfile(path, downloads / path.name)
 
 
 def build_site(act: Act, docs, site, config) -> None:
-    from .pdf import pdf_pool, start_pdfs     # WeasyPrint: loaded only when building
+    from .export import write_exports         # lxml and WeasyPrint: loaded only when building
+    from .pdf import pdf_pool, start_pdfs
     site = Path(site)
     staging = site.with_name(site.name + ".new")
     offline = site.with_name(site.name + ".offline")
-    pdf_dir = site.with_name(site.name + ".pdf")
-    for folder in (staging, offline, pdf_dir):
+    made = site.with_name(site.name + ".downloads")     # PDFs and data files, copied into both sites
+    for folder in (staging, offline, made):
         shutil.rmtree(folder, ignore_errors=True)
     moment = build_moment(act)
     try:
         # The PDFs render in worker processes (started from this thread) while MkDocs builds the pages;
         # the offline copy is derived from the online build (no second MkDocs run).
         with pdf_pool() as pool:
-            futures = start_pdfs(pool, act, pdf_dir, moment, cache=CACHE / "pdf")
+            futures = start_pdfs(pool, act, made, moment, cache=CACHE / "pdf")
             site_url = mkdocs_build(config, docs, staging)
             offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()
-        pdfs = sorted(pdf_dir.glob("*.pdf"))
+        write_exports(act, made, moment)
+        files = sorted(made.iterdir())
         # Downloads first: post_build writes their sizes into the pages.
-        add_downloads(offline, act, pdfs, moment)
+        add_downloads(offline, files)
         post_build(offline, act, site_url, offline=True)
-        add_downloads(staging, act, pdfs, moment)
+        add_downloads(staging, files)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)
         post_build(staging, act, site_url, offline=False)
     except BaseException:
@@ -99,7 +99,7 @@ def build_site(act: Act, docs, site, config) -> None:
         raise
     finally:
         shutil.rmtree(offline, ignore_errors=True)
-        shutil.rmtree(pdf_dir, ignore_errors=True)
+        shutil.rmtree(made, ignore_errors=True)
     old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

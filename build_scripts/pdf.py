@@ -108,14 +108,14 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
 
 # --- rendering ---------------------------------------------------------------------------------------
 
-def write_pdfs(act: Act, editions, out_dir: Path, moment: datetime.datetime) -> None:
-    """Render ``editions`` with one font configuration and stylesheet. WeasyPrint ignores @font-face
-    unless the same FontConfiguration goes to CSS() and write_pdf()."""
+def write_pdfs(documents: dict[str, str], out_dir: Path) -> None:
+    """Render the print HTML of each edition (edition -> HTML) with one font configuration and stylesheet.
+    WeasyPrint ignores @font-face unless the same FontConfiguration goes to CSS() and write_pdf()."""
     font_config = FontConfiguration()
     font_face = f'@font-face {{ font-family: "Act Serif"; src: url("{FONT.as_uri()}"); }}\n'
     css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
-    for edition in editions:
-        HTML(string=document(act, edition, moment)).write_pdf(
+    for edition, html in documents.items():
+        HTML(string=html).write_pdf(
             out_dir / file_name(edition), stylesheets=[css], font_config=font_config,
             pdf_tags=True)   # tagged PDF: structure for screen readers and reflow
 
@@ -124,14 +124,14 @@ def _set_tempdir(folder: str) -> None:
     tempfile.tempdir = folder   # WeasyPrint copies the font there; worker processes exit without cleaning up
 
 
-def content_key(act: Act, edition: str, moment: datetime.datetime) -> str:
+def content_key(html: str) -> str:
     """A hash of everything an edition's PDF is made from: its print HTML (text, labels, dates), the
     stylesheet, the font and the WeasyPrint version. Same key, same PDF bytes."""
     import hashlib
 
     import weasyprint
     digest = hashlib.sha256()
-    for part in (document(act, edition, moment).encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(),
+    for part in (html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(),
                  str(FONT.stat().st_size).encode(), weasyprint.__version__.encode()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
@@ -144,17 +144,18 @@ def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime, cache=None) -
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     names = list(editions(act))
+    documents = {edition: document(act, edition, moment) for edition in names}   # rendered once, here
     if cache:
         cache = Path(cache)
         cache.mkdir(parents=True, exist_ok=True)
-        keys = {edition: content_key(act, edition, moment) for edition in names}
+        keys = {edition: content_key(documents[edition]) for edition in names}
         for edition in list(names):
             cached = cache / f"{keys[edition]}.pdf"
             if cached.exists():
                 shutil.copyfile(cached, out_dir / file_name(edition))
                 names.remove(edition)
     groups = [group for group in (names[-1:], names[:-1]) if group]
-    futures = [pool.submit(write_pdfs, act, group, out_dir, moment) for group in groups]
+    futures = [pool.submit(write_pdfs, {e: documents[e] for e in group}, out_dir) for group in groups]
     if cache and names:
         futures = [_Cached(futures, out_dir, cache, {e: keys[e] for e in names})]
     return futures
@@ -197,5 +198,5 @@ def build_pdfs(act: Act, out_dir, moment: datetime.datetime, parallel: bool = Tr
             for future in start_pdfs(pool, act, out_dir, moment):
                 future.result()
     else:
-        write_pdfs(act, editions(act), out_dir, moment)
+        write_pdfs({edition: document(act, edition, moment) for edition in editions(act)}, out_dir)
     return [out_dir / file_name(edition) for edition in editions(act)]
