@@ -7,14 +7,12 @@
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .errors import Problem, SourceError
-from .model import EditorialNote, Regulation
+from .model import EditorialNote, Regulation, parse_id
 from .yaml_lines import LineDict, check_keys, items, kind, load, text_field
 
-_TARGET = re.compile(r"chp_(\d+)|art_(\d+)(?:__para_(\d+))?")
 
 
 def load_captions(path, texts: dict[str, Regulation]) -> dict[int, dict[str, str]]:
@@ -97,10 +95,9 @@ def load_notes(path, regulation: Regulation) -> tuple[EditorialNote, ...]:
 
 def _place(regulation: Regulation, target: str, phrase: str | None) -> str:
     """A note on a whole article with a phrase stands in the paragraph that holds the phrase."""
-    m = _TARGET.fullmatch(target)
-    if m.group(2) and not m.group(3) and phrase:
-        article = regulation.article(int(m.group(2)))
-        return next(p.id for p in article.paragraphs if phrase in p.text)
+    ref = parse_id(target)
+    if ref.article and not ref.paragraph and phrase:
+        return next(p.id for p in regulation.article(ref.article).paragraphs if phrase in p.text)
     return target
 
 
@@ -117,10 +114,10 @@ def _text_order(regulation: Regulation) -> dict[str, int]:
 
 def _target_text(regulation: Regulation, target: str) -> str | None:
     """The text a note may quote from: the chapter title, the whole article, or the paragraph."""
-    m = _TARGET.fullmatch(target)
-    if not m:
+    ref = parse_id(target)
+    if ref is None or ref.point is not None:
         return None
-    chapter, article, paragraph = (int(g) if g else None for g in m.groups())
+    chapter, article, paragraph = ref.chapter, ref.article, ref.paragraph
     if chapter is not None:
         return next((c.title for c in regulation.chapters if c.num == chapter), None)
     found = next((a for a in regulation.articles() if a.num == article), None)

@@ -140,11 +140,6 @@ def appears_in(occurrences) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in result.items()}
 
 
-def first_per_article(occurrences) -> tuple[Occurrence, ...]:
-    """The first occurrence of each entry in each article."""
-    return links(occurrences, lambda o: o.article, lambda o: o.article)
-
-
 def links(occurrences, page_of, section_of, everyday=frozenset()) -> tuple[Occurrence, ...]:
     """The occurrences worth a link: an everyday entry once per page, any other entry once per section
     (both given as functions of an occurrence); more would be noise."""

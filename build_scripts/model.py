@@ -10,6 +10,7 @@ chapter ``chp_4``, article ``art_25``, paragraph ``art_25__para_2``, item ``art_
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -29,6 +30,24 @@ def paragraph_id(article: int, num: int) -> str:
 
 def point_id(article: int, paragraph: int, num: int) -> str:
     return f"art_{article}__para_{paragraph}__point_{num}"
+
+
+_ID = re.compile(r"chp_(\d+)|art_(\d+)(?:__para_(\d+)(?:__point_(\d+))?)?")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id taken apart: ``chp_4`` -> chapter 4; ``art_25__para_2`` -> article 25, paragraph 2."""
+    chapter: int | None = None
+    article: int | None = None
+    paragraph: int | None = None
+    point: int | None = None
+
+
+def parse_id(target: str) -> Ref | None:
+    """The numbers in a chapter, article, paragraph or item id; None for anything else."""
+    m = _ID.fullmatch(target)
+    return Ref(*(int(g) if g else None for g in m.groups())) if m else None
 
 
 @dataclass(frozen=True)
@@ -208,8 +227,12 @@ class Glossary:
     path: str
     entries: tuple[Entry, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
     def entry(self, entry_id: str) -> Entry:
-        return next(e for e in self.entries if e.id == entry_id)
+        return self._by_id[entry_id]
 
 
 @dataclass(frozen=True)

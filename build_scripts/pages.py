@@ -12,7 +12,7 @@ import re
 from .border_map import MapPoint, border_map
 from .glossary import appears_in, links
 from .languages import PROFILES, Language
-from .model import Act, chapter_id, paragraph_id, split_at_notes
+from .model import Act, chapter_id, paragraph_id, parse_id, split_at_notes
 from .templating import render as render_template
 
 DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
@@ -75,9 +75,6 @@ class Inline:
         for note in act.notes_for(lang):
             self.notes.setdefault(note.place, []).append(note)
 
-    def heading_notes(self, target_id: str) -> list[dict]:
-        return [self._marker(n) for n in self.notes.get(target_id, ())]
-
     def _marker(self, note) -> dict:
         words = PROFILES[self.lang].words
         return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
@@ -123,7 +120,7 @@ def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> di
         "num": article.num, "id": article.id, "label": language.article_label(article.num),
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
         "cite": language.citation(title, article.num), "permalink": permalink,
-        "heading_notes": inline.heading_notes(article.id),
+        "heading_notes": inline.markers([article.id]),
         "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
         "paragraphs": [{
             "id": p.id, "num": p.num, "parts": inline.parts(p.id, p.text),
@@ -168,7 +165,7 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
         parallel_href=site_link(act, lang, f"parallel/chapter-{chapter.num}/"), about=_about(act, lang),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"chapter-{chapter.num}/", chapter),
         captions_href=_captions_href(act, lang),
-        chapter_notes=inline.heading_notes(chapter.id),
+        chapter_notes=inline.markers([chapter.id]),
         # The heading with its note markers after their phrases (the format puts the title last).
         heading_label=language.chapter_heading(chapter.num, ""), heading_parts=inline.parts(chapter.id, chapter.title),
         articles=[_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/")) for a in chapter.articles])
@@ -179,11 +176,11 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
     language, reg = PROFILES[lang], act.text(lang)
     chapter = reg.chapter_of(article.num)
     a = _article(act, lang, article, inline, site_link(act, lang, f"art/{article.num}/"))
-    first = article.paragraphs[0].text
+    first, last = article.paragraphs[0].text, reg.chapters[-1].articles[-1].num
     title = language.w("article_title", label=a["label"], short=act.meta.short_title[lang])
 
     def neighbour(num):
-        if num not in {x.num for x in reg.articles()}:
+        if not 1 <= num <= last:         # articles run 1..last (validated when the text is read)
             return None
         return {"href": site_link(act, lang, f"art/{num}/"), "label": language.article_label(num)}
 
@@ -257,7 +254,7 @@ def full_page(act: Act, lang: str, inline: Inline) -> str:
         version=meta.versions[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
         captions_href=_captions_href(act, lang),
         chapters=[{"id": c.id, "heading_label": language.chapter_heading(c.num, ""),
-                   "heading_parts": inline.parts(c.id, c.title), "notes": inline.heading_notes(c.id),
+                   "heading_parts": inline.parts(c.id, c.title), "notes": inline.markers([c.id]),
                    "articles": [_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/"))
                                 for a in c.articles]}
                   for c in reg.chapters])
@@ -289,31 +286,30 @@ def notes_page(act: Act, lang: str) -> str:
 def _listed_note(act: Act, lang: str, note) -> dict:
     """A note as the notes page lists it: where it stands (linking back to its marker), the phrase, the text."""
     language, reg = PROFILES[lang], act.text(lang)
-    if note.place.startswith("chp_"):
-        chapter = int(note.place[4:])
+    place = parse_id(note.place)
+    if place.chapter:
+        chapter = place.chapter
         ref = language.chapter_label(chapter)
     else:
         chapter = _chapter_of(reg, note.place)
-        ref = _target_ref(language, reg, note.place) if "__" in note.place else language.article_label(
-            int(note.place[4:]))
+        ref = _target_ref(language, reg, note.place)
     return {"id": note.id, "num": note.num, "ref": ref, "phrase": note.phrase, "text": note.text,
             "href": site_link(act, lang, f"chapter-{chapter}/#{note.id}-ref")}
 
 
 def _chapter_of(reg, target_id: str) -> int:
     """Chapter number of the article an id belongs to (art_25__para_2 -> 4)."""
-    return reg.chapter_of(int(target_id.split("__")[0].removeprefix("art_"))).num
+    return reg.chapter_of(parse_id(target_id).article).num
 
 
 def _target_ref(language: Language, reg, target_id: str) -> str:
-    """Article 25(2) / 第二十五条第二款 for a paragraph id; the article alone when it has one paragraph."""
-    parts = dict(part.split("_") for part in target_id.split("__"))
-    article = int(parts["art"])
-    paragraph = int(parts["para"]) if "para" in parts else None
-    point = int(parts["point"]) if "point" in parts else None
-    if paragraph and len(reg.article(article).paragraphs) == 1 and not point:
+    """Article 25(2) / 第二十五条第二款 for an article, paragraph or item id; the article alone when it has
+    one paragraph."""
+    ref = parse_id(target_id)
+    paragraph = ref.paragraph
+    if paragraph and len(reg.article(ref.article).paragraphs) == 1 and not ref.point:
         paragraph = None
-    return language.paragraph_ref(article, paragraph, point)
+    return language.paragraph_ref(ref.article, paragraph, ref.point)
 
 
 def _entry(act: Act, lang: str, entry, places) -> dict:
