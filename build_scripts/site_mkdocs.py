@@ -228,8 +228,7 @@ def _not_found(site: Path, prefix: str, site_url: str) -> None:
     source = site / prefix / NOT_FOUND / "index.html"
     if not source.exists():
         return
-    base = "/" + site_url.split("://", 1)[-1].partition("/")[2]
-    here = base + prefix + NOT_FOUND
+    here = urlsplit(site_url).path + prefix + NOT_FOUND
 
     def absolute(value: str) -> str:
         target = posixpath.normpath(posixpath.join(here, value.split("#")[0] or "."))
@@ -313,12 +312,11 @@ _ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')
 _LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
 
 
-def _offline_path(rel: str, act: Act) -> str:
+def _offline_path(rel: str) -> str:
     """chapter-4/index.html -> chapter-4.html; the homes (index.html, zh/index.html) and files stay."""
-    if not rel.endswith("index.html") or rel == "index.html":
+    if not rel.endswith("index.html"):
         return rel
-    folder = rel[: -len("/index.html")]
-    return rel if folder in PROFILES and act.prefix(folder) else f"{folder}.html"
+    return site_url_for(rel[: -len("index.html")], directory_urls=False)
 
 
 def _offline_url(url: str, page_dir: str, new_dir: str) -> str:
@@ -336,22 +334,21 @@ def _offline_url(url: str, page_dir: str, new_dir: str) -> str:
 def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
     """The online build (before :func:`post_build`) as Material's offline plugin would have built it."""
     online, offline = Path(online), Path(offline)
+    root = urlsplit(site_url).path
     for path in sorted(online.rglob("*")):
         if not path.is_file():
             continue
         rel = path.relative_to(online).as_posix()
-        new_rel = _offline_path(rel, act)
+        new_rel = _offline_path(rel)
         target = offline / new_rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
             text = path.read_text(encoding="utf-8")
             page_dir, new_dir = posixpath.dirname(rel), posixpath.dirname(new_rel)
             if rel == "404.html":      # served at any depth, so MkDocs writes its URLs from the server root
-                root = urlsplit(site_url).path
                 fix = lambda u: root + _offline_url(u[len(root):], "", "") if u.startswith(root) else u  # noqa: E731
                 page_dir = new_dir = None
             else:      # root-relative links (the language switch on some pages) become relative: file:// has no root
-                root = urlsplit(site_url).path
                 fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
                                              if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir)
             text = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
