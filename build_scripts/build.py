@@ -59,17 +59,19 @@ def zip_folder(folder: Path, target: Path, top: str, moment: datetime.datetime) 
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def add_downloads(folder: Path, files) -> None:
+def add_downloads(folder: Path, made: Path) -> None:
     """The PDFs and data files, made once, into downloads/ (also the home of the downloads page)."""
-    downloads = folder / "downloads"
-    downloads.mkdir(exist_ok=True)
-    for path in files:
-        shutil.copyfile(path, downloads / path.name)
+    shutil.copytree(made, folder / "downloads", dirs_exist_ok=True)
+
+
+def version_folder(made: Path, version) -> Path:
+    """Where a version's own files go in downloads/ (pages.downloads_folder gives their links)."""
+    return made / "versions" / version.key
 
 
 def build_site(act: Act, docs, site, config) -> None:
     from .export import write_exports         # lxml and WeasyPrint: loaded only when building
-    from .pdf import pdf_pool, start_pdfs
+    from .pdf import editions, file_name, pdf_pool, start_pdfs
     site = Path(site)
     staging = site.with_name(site.name + ".new")
     offline = site.with_name(site.name + ".offline")
@@ -80,18 +82,27 @@ def build_site(act: Act, docs, site, config) -> None:
     try:
         # The PDFs render in worker processes (started from this thread) while MkDocs builds the pages;
         # the offline copy is derived from the online build (no second MkDocs run).
+        # Every earlier version has its own PDFs and exports; the current version's copy is today's files.
+        earlier = act.meta.versions[:-1]
         with pdf_pool() as pool:
             futures = start_pdfs(pool, act, made, moment, cache=CACHE / "pdf")
+            for version in earlier:
+                futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, cache=CACHE / "pdf")
             site_url = mkdocs_build(config, docs, staging)
             offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()
-        write_exports(act, made, moment)
-        files = sorted(made.iterdir())
+        today = write_exports(act, made, moment)
+        for version in earlier:
+            write_exports(act.at(version), version_folder(made, version), moment)
+        pinned = version_folder(made, act.current)
+        pinned.mkdir(parents=True)
+        for path in [*today, *(made / file_name(e) for e in editions(act))]:
+            shutil.copyfile(path, pinned / path.name)
         # Downloads first: post_build writes their sizes into the pages.
-        add_downloads(offline, files)
+        add_downloads(offline, made)
         post_build(offline, act, site_url, offline=True)
-        add_downloads(staging, files)
+        add_downloads(staging, made)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)
         post_build(staging, act, site_url, offline=False)
     except BaseException:

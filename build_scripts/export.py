@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .languages import PROFILES
 from .model import Act, split_at_notes, Article, Chapter, Paragraph, Point, Regulation, article_id, chapter_id, paragraph_id
+from .versions import currency, until
 
 FORMAT_VERSION = 1
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -27,8 +28,10 @@ def work_uri(meta) -> str:
     return f"/akn/{AKN_PLACE}/act/{meta.adopted.isoformat()}/{AKN_NUMBER}"
 
 
-def expression_uri(meta, lang: str) -> str:
-    return f"{work_uri(meta)}/{PROFILES[lang].akn}@{meta.adopted.isoformat()}"
+def expression_uri(meta, lang: str, version=None) -> str:
+    """The expression of a language in a version, dated by when that version took effect (the current one's
+    when no version is given)."""
+    return f"{work_uri(meta)}/{PROFILES[lang].akn}@{(version or meta.versions[-1]).key}"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -72,7 +75,7 @@ def export_json(act: Act) -> dict:
     meta = act.meta
     texts = {}
     for lang, reg in act.texts.items():
-        version = meta.versions[lang]
+        version = meta.languages[lang]
         data = regulation_json(reg, act.occurrences.get(lang, ()) if act.glossary else ())
         chapters = data.pop("chapters")
         for chapter in chapters:
@@ -89,15 +92,27 @@ def export_json(act: Act) -> dict:
         "adopting_body": meta.adopting_body,
         "adopted": meta.adopted.isoformat(),
         "effective": meta.effective.isoformat(),
+        "version": _version_json(act, act.shown),
+        "versions": [_version_json(act, v) for v in meta.versions],
         "texts": texts,
         "corrections": [{"lang": c.lang, "target": paragraph_id(c.article, c.paragraph), "from": c.old, "to": c.new,
-                         "reason": c.reason} for c in meta.corrections],
+                         "reason": c.reason} for c in meta.corrections if c.version == act.shown.key],
         "observations": [{"lang": n.lang, "target": _note_target(n), "text": n.text} for n in meta.observations],
         "notes": [{"id": n.id, "lang": n.lang, "num": n.num, "target": n.target, "phrase": n.phrase, "text": n.text}
                   for n in act.notes],
         "glossary": [{"id": e.id, "group": e.group, "name": e.name, "definition": e.definition}
                      for e in (act.glossary.entries if act.glossary else ())],
     }
+
+
+def _version_json(act: Act, version) -> dict:
+    last = until(act, version)
+    out = {"effective": version.key, "adopted": version.adopted.isoformat(), "instrument": version.instrument,
+           "current": version == act.current, "until": last.isoformat() if last else None,
+           "statement": {lang: currency(act.at(version), lang) for lang in act.langs}}
+    if version == act.current:
+        out["checked"] = act.meta.checked.isoformat()
+    return out
 
 
 def act_from_json(data: dict, source_dir="source") -> dict[str, Regulation]:
@@ -127,16 +142,17 @@ def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
     from lxml.builder import ElementMaker
 
     E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
-    meta, reg, version = act.meta, act.texts[lang], act.meta.versions[lang]
-    work, expr = work_uri(meta), expression_uri(meta, lang)
+    meta, reg, version = act.meta, act.texts[lang], act.meta.languages[lang]
+    work, expr = work_uri(meta), expression_uri(meta, lang, act.shown)
+    shown = meta.versions[:meta.versions.index(act.shown) + 1]     # this version and those before it
     language = PROFILES[lang]
     notes = act.notes_for(lang)
-    original = act.primary if act.meta.versions[act.primary].status == "official" else next(
-        (code for code, v in act.meta.versions.items() if v.status == "official"), lang)
+    original = act.primary if act.meta.languages[act.primary].status == "official" else next(
+        (code for code, v in act.meta.languages.items() if v.status == "official"), lang)
 
-    def frbr(level, this, uri, date, author, *properties):
+    def frbr(level, this, uri, date, author, *properties, name="Generation"):
         return E(level, E.FRBRthis(value=this), E.FRBRuri(value=uri),
-                 E.FRBRdate(date=date.isoformat(), name="Generation"), E.FRBRauthor(href=author), *properties)
+                 E.FRBRdate(date=date.isoformat(), name=name), E.FRBRauthor(href=author), *properties)
 
     def text_with_notes(place, text):
         """The text, with a noteRef after each note's phrase (or at the end)."""
@@ -167,20 +183,26 @@ def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
                 frbr("FRBRWork", f"{work}/!main", work, meta.adopted, "#author",
                      E.FRBRcountry(value=AKN_PLACE), E.FRBRnumber(value=AKN_NUMBER),
                      E.FRBRname(value=meta.title[original]), E.FRBRprescriptive(value="true")),
-                frbr("FRBRExpression", f"{expr}/!main", expr, meta.adopted, "#author",
+                frbr("FRBRExpression", f"{expr}/!main", expr, act.shown.effective, "#author",
                      E.FRBRauthoritative(value="true" if version.status == "official" else "false"),
-                     E.FRBRlanguage(language=PROFILES[lang].akn)),
+                     E.FRBRlanguage(language=PROFILES[lang].akn), name="effective"),
                 frbr("FRBRManifestation", f"{expr}/!main.xml", f"{expr}.akn", generated, "#publisher",
                      E.FRBRformat(value="application/akn+xml")),
                 source="#publisher"),
             E.lifecycle(E.eventRef(eId="e_adopted", date=meta.adopted.isoformat(), source="#original",
                                    type="generation"),
-                        E.eventRef(eId="e_effective", date=meta.effective.isoformat(), source="#original"),
+                        *(E.eventRef(eId=f"e_amended_{i}", date=v.adopted.isoformat(), source=f"#amendment_{i}",
+                                     type="amendment") for i, v in enumerate(shown[1:], 1)),
+                        E.eventRef(eId="e_effective", date=act.shown.effective.isoformat(),
+                                   source=f"#amendment_{len(shown) - 1}" if len(shown) > 1 else "#original"),
                         source="#publisher"),
             E.temporalData(E.temporalGroup(E.timeInterval(start="#e_effective", refersTo="#inforce"),
                                            eId="period_1"), source="#publisher"),
             E.references(
-                E.original(eId="original", href=expression_uri(meta, original), showAs=meta.title[original]),
+                E.original(eId="original", href=expression_uri(meta, original, meta.versions[0]),
+                           showAs=meta.title[original]),
+                *(E.passiveRef(eId=f"amendment_{i}", href=f"{work}/amendment/{v.key}", showAs=v.instrument[lang])
+                  for i, v in enumerate(shown[1:], 1)),
                 E.TLCOrganization(eId="author", href=f"/ontology/organization/{AKN_PLACE}/standing-committee",
                                   showAs=meta.adopting_body[lang]),
                 E.TLCOrganization(eId="publisher", href="/ontology/organization/border-regulations-site",

@@ -101,7 +101,7 @@ def _pattern(lang: str, term: str) -> re.Pattern:
         term = re.escape(before) + f"(?P<term>{re.escape(core)})" + re.escape(after)
     else:
         term = f"(?P<term>{re.escape(term)})"
-    if PROFILES[lang].snippet_at_space:
+    if PROFILES[lang].spaced:
         return re.compile(rf"(?<!\w){term}(?!\w)", re.IGNORECASE)
     return re.compile(term)
 

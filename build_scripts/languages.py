@@ -55,7 +55,7 @@ class Language:
     formats: dict                # str.format templates, see fmt()
     months: tuple = ()           # month names, when dates spell them out
     snippet_chars: int = 90      # length of a text snippet in descriptions
-    snippet_at_space: bool = True
+    spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -113,7 +113,7 @@ class Language:
         if len(text) <= self.snippet_chars:
             return text
         cut = text[:self.snippet_chars]
-        if self.snippet_at_space and " " in cut:
+        if self.spaced and " " in cut:
             cut = cut[:cut.rindex(" ")]
         return cut.rstrip(" ,;，；、") + "…"
 
@@ -147,7 +147,7 @@ ENGLISH = Language(
     },
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
-    snippet_chars=90, snippet_at_space=True,
+    snippet_chars=90, spaced=True,
     words={
         # punctuation and joins
         "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
@@ -220,6 +220,41 @@ ENGLISH = Language(
         "js_goto_none": "No such article: the Regulations have Articles 1 to {max}.",
         "js_goto_no_para": "{article} has {count} paragraph(s).",
         "js_goto_result": "Go to", "js_goto_short": "Art.",
+        # versions: currency, point-in-time pages, history, changes, pinned links
+        "currency": "This version: in force from {effective}. {instrument} ({adopted}). "
+                    "No later amendment known as of {checked}.",
+        "currency_old": "Not the current text. This version was in force from {effective} to {until}. "
+                        "{instrument} ({adopted}).",
+        "versions": "Versions", "versions_link": "All versions", "current_text": "Current text",
+        "versions_description": "Every version of the {title}, with the decisions that made them and what changed.",
+        "versions_intro": "The Regulations are amended by a decision of the Standing Committee, after which the "
+                          "whole text is published again, sometimes renumbered. Every version stays on this site at "
+                          "its own address, so a link to a version always shows the text as it read then.",
+        "versions_checked": "No later amendment known as of {checked}.",
+        "version_title": "Version in force from {effective}", "version_current": "current",
+        "version_until": "until {until}", "version_files": "Files of this version",
+        "version_read": "Read this version",
+        "version_home_description": "The {title} as in force from {effective}.",
+        "in_force_from": "In force from", "made_by": "Made by", "changes_made": "Changes",
+        "summary_adopted": "The act as adopted.", "summary_none": "No article changed.",
+        "summary_amended": "Amended: {list}.", "summary_inserted": "Inserted: {list}.",
+        "summary_deleted": "Deleted: {list}.", "summary_renumbered": "Renumbered: {list}.",
+        "renumbered_pair": "{was} → {now}",
+        "history": "History of this article", "history_adopted": "as adopted",
+        "history_inserted": "inserted", "history_amended": "amended", "history_renumbered": "renumbered, was {was}",
+        "history_unchanged": "unchanged", "history_deleted": "deleted", "history_changes": "see the changes",
+        "history_was": "as {label}",
+        "changes": "Changes from the previous version",
+        "changes_legend": "Compared with the version in force from {effective}: removed text is struck through "
+                          "and marked “removed”, added text is underlined and marked “added”.",
+        "changes_inserted": "This article was inserted by this version.",
+        "changes_renumbered": "This was {was} in the previous version.",
+        "changes_none": "This version did not change this article.",
+        "del_mark": "removed: ", "ins_mark": "added: ", "mark_end": " (end)",
+        "current_article": "Current text of this article: {label}",
+        "deleted_article": "This article was deleted by the version in force from {effective}.",
+        "pinned_label": "Version in force from {effective}",
+        "version_page_title": "{title} (version in force from {effective})",
         # reading comfort: theme strings, status line, glossary, map, downloads, 404
         "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
         "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
@@ -266,7 +301,7 @@ CHINESE = Language(
         "date": "{year}年{month}月{day}日",
         "caption": "【{caption}】",
     },
-    snippet_chars=32, snippet_at_space=False,
+    snippet_chars=32, spaced=False,
     words={
         "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
         "sentence_end": "。",
@@ -323,6 +358,37 @@ CHINESE = Language(
         "js_goto_no_para": "{article}共{count}款。",
         "js_goto_result": "跳转到", "js_goto_short": "条文",
         # 阅读体验：主题文字、文本性质、术语表、地图、下载、404
+        # versions: currency, point-in-time pages, history, changes, pinned links
+        "currency": "本版本自{effective}起施行。{instrument}（{adopted}）。截至{checked}，未知有后续修改。",
+        "currency_old": "本版本不是现行文本，施行期间为{effective}至{until}。{instrument}（{adopted}）。",
+        "versions": "历次版本", "versions_link": "历次版本", "current_text": "现行文本",
+        "versions_description": "{title}的历次版本、作出修改的决定及修改内容。",
+        "versions_intro": "本条例由自治区人民代表大会常务委员会以决定修改，修改后重新公布全文，条文序号可能随之调整。"
+                          "每一版本均以固定网址保留在本站，指向某一版本的链接始终显示该版本当时的文本。",
+        "versions_checked": "截至{checked}，未知有后续修改。",
+        "version_title": "自{effective}起施行的版本", "version_current": "现行",
+        "version_until": "施行至{until}", "version_files": "本版本文件",
+        "version_read": "阅读本版本",
+        "version_home_description": "{title}自{effective}起施行的版本。",
+        "in_force_from": "施行日期", "made_by": "制定或修改", "changes_made": "修改内容",
+        "summary_adopted": "条例通过时的文本。", "summary_none": "条文未作修改。",
+        "summary_amended": "修改：{list}。", "summary_inserted": "增加：{list}。",
+        "summary_deleted": "删除：{list}。", "summary_renumbered": "序号调整：{list}。",
+        "renumbered_pair": "{was}→{now}",
+        "history": "本条沿革", "history_adopted": "通过时的文本",
+        "history_inserted": "增加", "history_amended": "修改", "history_renumbered": "序号调整，原为{was}",
+        "history_unchanged": "未修改", "history_deleted": "删除", "history_changes": "查看修改内容",
+        "history_was": "为{label}",
+        "changes": "与上一版本相比的修改",
+        "changes_legend": "与自{effective}起施行的版本相比：删去的文字加删除线并标明“删去”，增加的文字加下划线并标明“增加”。",
+        "changes_inserted": "本条为本版本增加的条文。",
+        "changes_renumbered": "本条在上一版本中为{was}。",
+        "changes_none": "本版本未修改本条。",
+        "del_mark": "删去：", "ins_mark": "增加：", "mark_end": "（止）",
+        "current_article": "本条现行文本：{label}",
+        "deleted_article": "本条已被自{effective}起施行的版本删除。",
+        "pinned_label": "自{effective}起施行的版本",
+        "version_page_title": "{title}（自{effective}起施行的版本）",
         "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
         "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
         "status_sep": "　", "status_more": "文本性质说明",

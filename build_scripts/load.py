@@ -15,13 +15,14 @@ from .meta import load_metadata, text_path
 from .model import Act, HandPage
 from .parse import parse
 from .validate import apply_corrections, check_alignment, check_observations
+from .versions import check_lineage
 
 
 def load_act(source_dir="source") -> Act:
     source_dir = Path(source_dir)
     meta = load_metadata(source_dir / "regulation.yaml")
     texts, problems = {}, []
-    for lang in meta.versions:
+    for lang in meta.languages:
         try:
             texts[lang] = apply_corrections(parse(text_path(meta, lang), lang), meta)
         except SourceError as e:
@@ -32,6 +33,8 @@ def load_act(source_dir="source") -> Act:
     langs = list(texts)
     for other in langs[1:]:
         check_alignment(texts[langs[0]], texts[other])
+    history = {**load_earlier(meta, langs), meta.versions[-1].key: texts}
+    check_lineage(meta, history)
 
     glossary, occurrences = None, {}
     if (source_dir / "glossary.yaml").exists():
@@ -47,7 +50,40 @@ def load_act(source_dir="source") -> Act:
         if notes_path(source_dir, lang).exists():
             notes += load_notes(notes_path(source_dir, lang), reg)
     return Act(meta=meta, texts=texts, source_dir=source_dir, glossary=glossary, occurrences=occurrences,
-               captions=captions, notes=tuple(notes), pages=load_pages(source_dir / "pages", langs))
+               captions=captions, notes=tuple(notes), pages=load_pages(source_dir / "pages", langs), history=history)
+
+
+def load_earlier(meta, langs) -> dict[str, dict]:
+    """The texts of the versions before the current one with the corrections listed for them, each aligned
+    across languages like the current text."""
+    history, problems = {}, []
+    for version in meta.versions[:-1]:
+        folder = Path(meta.path).parent / version.folder
+        if not folder.is_dir():
+            problems.append(Problem(meta.path, version.line, f"expected the texts of the version in force from "
+                                                             f"{version.key} in {folder}/, found no such folder"))
+            continue
+        texts = {}
+        for lang in langs:
+            path = text_path(meta, lang, version)
+            if not path.is_file():
+                problems.append(Problem(meta.path, version.line, f"expected {path} (the {lang} text of the version "
+                                                                 f"in force from {version.key}), found no such file"))
+                continue
+            try:
+                texts[lang] = apply_corrections(parse(path, lang), meta, version.key)
+            except SourceError as e:
+                problems.extend(e.problems)
+        if len(texts) == len(langs):
+            try:
+                for other in langs[1:]:
+                    check_alignment(texts[langs[0]], texts[other])
+            except SourceError as e:
+                problems.extend(e.problems)
+        history[version.key] = texts
+    if problems:
+        raise SourceError(problems)
+    return history
 
 
 def load_pages(folder: Path, langs: list[str]) -> tuple[HandPage, ...]:

@@ -1,11 +1,12 @@
 """source/regulation.yaml -> Metadata: titles, dates, language versions and their status, corrections."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .errors import Problem, SourceError
 from .languages import PROFILES
-from .model import Correction, Metadata, Observation, Version
+from .model import Correction, LanguageVersion, Metadata, Observation, Version
 from .yaml_lines import check_keys, date_field, int_field, items, load, text_field, texts_field
 
 
@@ -13,7 +14,7 @@ def load_metadata(path) -> Metadata:
     path = str(path)
     data = load(path)
     problems: list[Problem] = []
-    required = ["title", "adopting_body", "adopted", "effective", "languages", "statuses"]
+    required = ["title", "adopting_body", "adopted", "effective", "versions", "checked", "languages", "statuses"]
     check_keys(path, data, required, ["short_title", "corrections", "observations"], problems, "regulation.yaml")
     if not isinstance(data, dict) or any(key not in data for key in ("languages", "statuses")):
         raise SourceError(problems)
@@ -60,13 +61,13 @@ def load_metadata(path) -> Metadata:
         file = text_field(path, entry, "file", problems)
         if file and not (Path(path).parent / file).is_file():
             problems.append(Problem(path, entry.line_of("file"), f"expected a text file, found no file {file!r}"))
-        versions[lang] = Version(lang=lang, file=file, status=status,
+        versions[lang] = LanguageVersion(lang=lang, file=file, status=status,
                                  label=texts_field(path, definition, "label", langs, problems),
                                  notice=texts_field(path, definition, "notice", langs, problems))
 
     corrections = []
     for line, entry in items(_list(path, data, "corrections", problems)):
-        if not check_keys(path, entry, ["lang", "article", "paragraph", "from", "to", "reason"], [],
+        if not check_keys(path, entry, ["lang", "article", "paragraph", "from", "to", "reason"], ["version"],
                           problems, "correction", line):
             continue
         for key in ("from", "to"):
@@ -78,7 +79,8 @@ def load_metadata(path) -> Metadata:
         corrections.append(Correction(lang=entry["lang"], article=int_field(path, entry, "article", problems),
                                       paragraph=int_field(path, entry, "paragraph", problems),
                                       old=str(entry["from"]), new=str(entry["to"]),
-                                      reason=texts_field(path, entry, "reason", langs, problems), line=entry.line))
+                                      reason=texts_field(path, entry, "reason", langs, problems), line=entry.line,
+                                      version=str(entry.get("version") or "")))
     observations = []
     for line, entry in items(_list(path, data, "observations", problems)):
         if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "observation",
@@ -91,10 +93,72 @@ def load_metadata(path) -> Metadata:
                                         article=int_field(path, entry, "article", problems, True),
                                         paragraph=int_field(path, entry, "paragraph", problems, True),
                                         text=texts_field(path, entry, "text", langs, problems), line=entry.line))
+    history = _versions(path, data, langs, adopted, effective, problems)
+    checked = date_field(path, data, "checked", problems) if "checked" in data else None
+    keys = [v.key for v in history]
+    for c in corrections:
+        if c.version and c.version not in keys[:-1]:
+            problems.append(Problem(path, c.line, f"expected the correction's 'version' as the effective date of an "
+                                    f"earlier version ({', '.join(keys[:-1]) or 'there is none'}), found {c.version!r}"))
+    corrections = [c if c.version else dataclasses.replace(c, version=keys[-1]) for c in corrections] if keys \
+        else corrections
+    if checked and history and checked < history[-1].adopted:
+        problems.append(Problem(path, data.line_of("checked"), f"expected 'checked' on or after the current version's "
+                                                               f"adoption ({history[-1].adopted}), found {checked}"))
     if problems:
         raise SourceError(problems)
     return Metadata(path=path, title=title, short_title=short_title, adopting_body=body, adopted=adopted, effective=effective,
-                    versions=versions, corrections=tuple(corrections), observations=tuple(observations))
+                    languages=versions, corrections=tuple(corrections), observations=tuple(observations),
+                    versions=tuple(history), checked=checked)
+
+
+def _versions(path, data, langs, adopted, effective, problems) -> list[Version]:
+    """``versions:``, oldest first: the first is the act as adopted, the last the current text (in source/
+    itself); each earlier one's files are in versions/<effective>/."""
+    entries = _list(path, data, "versions", problems)
+    out = []
+    for n, (line, entry) in enumerate(items(entries)):
+        if not check_keys(path, entry, ["effective", "adopted", "instrument"], ["renumbered"], problems, "version", line):
+            continue
+        version = Version(effective=date_field(path, entry, "effective", problems),
+                          adopted=date_field(path, entry, "adopted", problems),
+                          instrument=texts_field(path, entry, "instrument", langs, problems),
+                          renumbered=_renumbered(path, entry, problems), folder="", line=entry.line)
+        if None in (version.effective, version.adopted):
+            continue
+        if version.adopted > version.effective:
+            problems.append(Problem(path, entry.line_of("adopted"), f"expected the adoption ({version.adopted}) on or "
+                                                                    f"before the effective date ({version.effective})"))
+        if out and version.effective <= out[-1].effective:
+            problems.append(Problem(path, entry.line_of("effective"), f"expected versions oldest first: "
+                                    f"{version.effective} comes after {out[-1].effective}"))
+        if n == 0 and version.renumbered:
+            problems.append(Problem(path, entry.line_of("renumbered"),
+                                    "expected no 'renumbered' in the first version: there is no earlier one"))
+        if n == 0 and None not in (adopted, effective) and (version.adopted, version.effective) != (adopted, effective):
+            problems.append(Problem(path, entry.line, f"expected the first version to be the act as adopted "
+                                    f"(adopted {adopted}, effective {effective}), found adopted {version.adopted}, "
+                                    f"effective {version.effective}"))
+        out.append(version)
+    last = len(entries) - 1
+    return [dataclasses.replace(v, folder="" if i == last else f"versions/{v.key}") for i, v in enumerate(out)]
+
+
+def _renumbered(path, entry, problems) -> dict[int, int | None]:
+    """``renumbered: {31: null, 32: 31}``: previous version's article number -> this version's, or null."""
+    value = entry.get("renumbered") or {}
+    good = isinstance(value, dict) and all(
+        isinstance(k, int) and not isinstance(k, bool) and k > 0
+        and (v is None or isinstance(v, int) and not isinstance(v, bool) and v > 0) for k, v in value.items())
+    if not good:
+        problems.append(Problem(path, entry.line_of("renumbered"), f"expected 'renumbered' as a mapping from article "
+                                f"numbers to article numbers or null (deleted), found {value!r}"))
+        return {}
+    targets = [v for v in value.values() if v is not None]
+    for v in sorted({v for v in targets if targets.count(v) > 1}):
+        problems.append(Problem(path, entry.line_of("renumbered"), f"expected each new number once in 'renumbered', "
+                                                                   f"found {v} more than once"))
+    return dict(value)
 
 
 def _list(path, data, key, problems) -> list:
@@ -105,5 +169,7 @@ def _list(path, data, key, problems) -> list:
     return value
 
 
-def text_path(meta: Metadata, lang: str) -> Path:
-    return Path(meta.path).parent / meta.versions[lang].file
+def text_path(meta: Metadata, lang: str, version: Version | None = None) -> Path:
+    """The text file of ``lang`` in ``version`` (the current text when None)."""
+    folder = Path(meta.path).parent / (version.folder if version else "")
+    return folder / meta.languages[lang].file

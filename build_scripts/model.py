@@ -9,6 +9,7 @@ chapter ``chp_4``, article ``art_25``, paragraph ``art_25__para_2``, item ``art_
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -138,13 +139,30 @@ class Regulation:
 # --- metadata (source/regulation.yaml) -------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Version:
+class LanguageVersion:
     """A language version of the act: its file and status, and how the status reads in each language."""
     lang: str
     file: str                    # path of the text file, relative to the source folder
     status: str
     label: dict[str, str]        # interface language -> name of the status
     notice: dict[str, str]       # interface language -> statement shown with this version's text
+
+
+@dataclass(frozen=True)
+class Version:
+    """A text of the act as in force from a date: the original, or the act as amended by one instrument.
+    Its text files are in ``folder`` (relative to the source folder; "" for the current text)."""
+    effective: datetime.date
+    adopted: datetime.date               # date of the adopting or amending decision
+    instrument: dict[str, str]           # interface language -> title of that decision
+    renumbered: dict[int, int | None]    # previous version's article -> this version's (None: deleted)
+    folder: str
+    line: int                            # line in regulation.yaml
+
+    @property
+    def key(self) -> str:
+        """The version's name in URLs and file names: its effective date, ``2024-01-01``."""
+        return self.effective.isoformat()
 
 
 @dataclass(frozen=True)
@@ -156,6 +174,7 @@ class Correction:
     new: str
     reason: dict[str, str]
     line: int                    # line in regulation.yaml
+    version: str = ""            # key of the version whose text it corrects; "" for the current text
 
 
 @dataclass(frozen=True)
@@ -177,9 +196,11 @@ class Metadata:
     adopting_body: dict[str, str]
     adopted: datetime.date
     effective: datetime.date
-    versions: dict[str, Version]     # in the order of regulation.yaml; the first is at the site root
+    languages: dict[str, LanguageVersion]     # in the order of regulation.yaml; the first is at the site root
     corrections: tuple[Correction, ...]
     observations: tuple[Observation, ...]
+    versions: tuple[Version, ...]    # oldest first; the last is the current text
+    checked: datetime.date           # when no later amendment was last known to exist
 
 
 # --- layers beside the text ------------------------------------------------------------------------
@@ -265,6 +286,32 @@ class Act:
     captions: dict[int, dict[str, str]] = field(default_factory=dict)             # article -> lang -> caption
     notes: tuple[EditorialNote, ...] = ()
     pages: tuple[HandPage, ...] = ()
+    history: dict[str, dict[str, Regulation]] = field(default_factory=dict)  # version key -> lang -> text, all
+    version: Version | None = None         # the version these texts are; None: the current one
+    base: str = ""                         # where its pages are: "" (today's URLs) or "versions/<key>/"
+
+    @property
+    def current(self) -> Version:
+        return self.meta.versions[-1]
+
+    @property
+    def shown(self) -> Version:
+        """The version this act's texts are."""
+        return self.version or self.current
+
+    @property
+    def is_current(self) -> bool:
+        return self.shown == self.current
+
+    def at(self, version: Version) -> Act:
+        """The act as it read in ``version``, for the pages under versions/<key>/. The current text keeps its
+        captions, notes and glossary links; an earlier text is shown without them, as they are written for
+        today's wording and numbering."""
+        base = f"versions/{version.key}/"
+        if version == self.current:
+            return dataclasses.replace(self, base=base)
+        return dataclasses.replace(self, texts=self.history[version.key], version=version, base=base,
+                                   glossary=None, occurrences={}, captions={}, notes=())
 
     @property
     def langs(self) -> tuple[str, ...]:

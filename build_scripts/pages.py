@@ -7,12 +7,14 @@ are written ``site:<path from the site root>``; the site generator's boundary (s
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from .border_map import MapPoint, border_map
 from .glossary import appears_in, links
 from .languages import PROFILES, Language
-from .model import Act, chapter_id, paragraph_id, parse_id, split_at_notes
+from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
+from .versions import article_lines, currency, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
 DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
@@ -21,6 +23,16 @@ DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
 def site_link(act: Act, lang: str, path: str) -> str:
     """A link target from the site root in folder style (``chapter-4/#art_25``) for a page of ``lang``."""
     return f"site:{act.prefix(lang)}{path}"
+
+
+def text_link(act: Act, lang: str, path: str) -> str:
+    """A link to a page of the text this act shows: today's URLs, or the version's under versions/<key>/."""
+    return f"site:{act.prefix(lang)}{act.base}{path}"
+
+
+def version_link(act: Act, lang: str, version: Version, path: str = "") -> str:
+    """A link pinned to ``version``: ``versions/2024-01-01/art/25/``."""
+    return site_link(act, lang, f"versions/{version.key}/{path}")
 
 
 def page_name(act: Act, name: str, lang: str) -> str:
@@ -39,14 +51,22 @@ def _downloads(act: Act, lang: str, fragment: str = "") -> dict:
     words, other = PROFILES[lang].words, other_lang(act, lang)
     files = {"pdf_{lang}": f"regulation-{lang}.pdf", "pdf_{other}": f"regulation-{other}.pdf",
              "pdf_bilingual": "regulation-bilingual.pdf", "json": "regulation.json", "akn": f"regulation-{lang}.akn.xml"}
-    links = []
+    links, folder = [], downloads_folder(act)
     for key in DOWNLOADS:
         name = files[key]
         word = "download_" + key.format(lang=lang, other=other)
-        links.append({"href": site_link(act, act.primary, "downloads/" + name) + (fragment if name.endswith(".pdf") else ""),
+        links.append({"href": site_link(act, act.primary, folder + name) + (fragment if name.endswith(".pdf") else ""),
                       "text": words[word], "sized": True})
     return {"label": words["downloads_label"], "links": links, "all_href": site_link(act, lang, "downloads/"),
             "all_text": words["all_downloads"]}
+
+
+def downloads_folder(act: Act, version: Version | None = None) -> str:
+    """Where a version's PDFs and data files are: downloads/ for today's text, downloads/versions/<key>/ for
+    every version's own copy (the current one's included, so that a pinned link keeps its file)."""
+    if version is None and not act.base:
+        return "downloads/"
+    return f"downloads/versions/{(version or act.shown).key}/"
 
 
 def _about(act: Act, lang: str) -> dict:
@@ -55,8 +75,40 @@ def _about(act: Act, lang: str) -> dict:
     return {"href": site_link(act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
 
 
-def _front(title: str, description: str, **extra) -> dict:
+def _front(act: Act, lang: str, title: str, description: str, **extra) -> dict:
+    """Front matter. A version's own copy of a page says which version in its title and stays out of search
+    and search engines: today's page holds the same text (or a newer one)."""
+    if act.base:
+        language = PROFILES[lang]
+        title = language.w("version_page_title", title=title, effective=language.date(act.shown.effective))
+        extra.update(search={"exclude": True}, robots="noindex")
     return {"title": title, "description": description, **extra}
+
+
+def _date(language: Language, day: datetime.date) -> dict:
+    return {"text": language.date(day), "iso": day.isoformat()}
+
+
+def _currency(act: Act, lang: str, article: int | None = None) -> dict:
+    """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
+    text (of the same article, following renumbering), or that the article was deleted."""
+    language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
+    out = {"old": not act.is_current, "text": currency(act, lang), "versions_href": site_link(act, lang, "versions/"),
+           "versions_text": words["versions_link"], "current": None}
+    if act.is_current:
+        return out
+    if article is None:
+        out["current"] = {"href": site_link(act, lang, ""), "text": words["current_text"]}
+        return out
+    steps = history(act, v, article)
+    now = current_number(act, v, article)
+    if now is not None:
+        out["current"] = {"href": site_link(act, lang, f"art/{now}/"),
+                          "text": language.w("current_article", label=language.article_label(now))}
+    else:
+        gone = next(s.version for s in steps if "deleted" in s.changes)
+        out["current"] = {"href": None, "text": language.w("deleted_article", effective=language.date(gone.effective))}
+    return out
 
 
 class Inline:
@@ -112,14 +164,21 @@ class Inline:
         return out
 
 
-def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> dict:
+def _article(act: Act, lang: str, article, inline: Inline) -> dict:
+    """An article for the templates. Its links for citing: ``permalink``, the page this text is on (today's
+    or a version's); ``current``, the article's page today (none when it was deleted); ``pinned``, the page of
+    this very version, which never changes."""
     language, title = PROFILES[lang], act.meta.title[lang]
     single = len(article.paragraphs) == 1
     caption = act.captions.get(article.num, {}).get(lang)
+    now = article.num if act.is_current else current_number(act, act.shown, article.num)
     return {
         "num": article.num, "id": article.id, "label": language.article_label(article.num),
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
-        "cite": language.citation(title, article.num), "permalink": permalink,
+        "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
+        "current": site_link(act, lang, f"art/{now}/") if now else None,
+        "pinned": version_link(act, lang, act.shown, f"art/{article.num}/"),
+        "pinned_label": language.w("pinned_label", effective=language.date(act.shown.effective)),
         "heading_notes": inline.markers([article.id]),
         "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
         "paragraphs": [{
@@ -134,18 +193,18 @@ def _article(act: Act, lang: str, article, inline: Inline, permalink: str) -> di
 def _context(act: Act, lang: str, chapter=None) -> dict:
     """The line above the text: short title › chapter."""
     language = PROFILES[lang]
-    return {"short_title": act.meta.short_title[lang], "home_href": site_link(act, lang, ""),
+    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""),
             "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "chapter_href": site_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
+            "chapter_href": text_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
 
 
 def _printed(act: Act, lang: str, path: str, chapter=None) -> dict:
     """The print-only header: title, chapter, status, dates and the page's published URL."""
     language, meta = PROFILES[lang], act.meta
     return {"title": meta.title[lang], "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "status": meta.versions[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
+            "status": meta.languages[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
             "dates": language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
-            "url": site_link(act, lang, path)}
+            "url": text_link(act, lang, path)}
 
 
 def _captions_href(act: Act, lang: str) -> str:
@@ -160,39 +219,88 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
     span = language.article_span(chapter.articles[0].num, chapter.articles[-1].num)
     return render_template(
         "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
-        front=_front(heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
-        version=act.meta.versions[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
-        parallel_href=site_link(act, lang, f"parallel/chapter-{chapter.num}/"), about=_about(act, lang),
+        front=_front(act, lang, heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
+        version=act.meta.languages[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
+        # Side by side: today's text only.
+        parallel_href=None if act.base else site_link(act, lang, f"parallel/chapter-{chapter.num}/"),
+        about=_about(act, lang), currency=_currency(act, lang),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"chapter-{chapter.num}/", chapter),
         captions_href=_captions_href(act, lang),
         chapter_notes=inline.markers([chapter.id]),
         # The heading with its note markers after their phrases (the format puts the title last).
         heading_label=language.chapter_heading(chapter.num, ""), heading_parts=inline.parts(chapter.id, chapter.title),
-        articles=[_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/")) for a in chapter.articles])
+        articles=[_article(act, lang, a, inline) for a in chapter.articles])
 
 
 def article_page(act: Act, lang: str, article, inline: Inline) -> str:
     """One article on its own page, with the same ids as on its chapter page."""
     language, reg = PROFILES[lang], act.text(lang)
     chapter = reg.chapter_of(article.num)
-    a = _article(act, lang, article, inline, site_link(act, lang, f"art/{article.num}/"))
+    a = _article(act, lang, article, inline)
     first, last = article.paragraphs[0].text, reg.chapters[-1].articles[-1].num
     title = language.w("article_title", label=a["label"], short=act.meta.short_title[lang])
 
     def neighbour(num):
         if not 1 <= num <= last:         # articles run 1..last (validated when the text is read)
             return None
-        return {"href": site_link(act, lang, f"art/{num}/"), "label": language.article_label(num)}
+        return {"href": text_link(act, lang, f"art/{num}/"), "label": language.article_label(num)}
 
     return render_template(
-        "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.versions[lang],
+        "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.languages[lang],
         about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
-        front=_front(title, language.snippet(first), og_description=first, search={"exclude": True}),
+        front=_front(act, lang, title, language.snippet(first), og_description=first, search={"exclude": True}),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
-        in_chapter_href=site_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
-        previous=neighbour(article.num - 1), next=neighbour(article.num + 1))
+        in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
+        previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
+        currency=_currency(act, lang, article.num), history=_history(act, lang, article.num),
+        changes=_changes(act, lang, article.num))
 
+
+def _history(act: Act, lang: str, num: int) -> list[dict]:
+    """The versions an article appears in, and what each did to it (nothing when there is one version)."""
+    if len(act.meta.versions) < 2:
+        return []
+    language, words = PROFILES[lang], PROFILES[lang].words
+    out = []
+    for step in history(act, act.shown, num):
+        what = []
+        for change in ("adopted", "inserted", "amended", "renumbered", "deleted"):
+            if change in step.changes:
+                what.append(language.w(f"history_{change}",
+                                       was=language.article_label(step.was) if step.was else ""))
+        href = version_link(act, lang, step.version, f"art/{step.num}/") if step.num else None
+        out.append({"date": _date(language, step.version.effective), "href": href,
+                    "label": language.article_label(step.num) if step.num else None,
+                    "what": words["list_sep"].join(what) or words["history_unchanged"],
+                    "changes_href": f"{href}#changes" if href and step.changed() else None,
+                    "shown": step.version == act.shown})
+    return out
+
+
+def _changes(act: Act, lang: str, num: int) -> dict | None:
+    """What the version shown did to the article, against the version before it: the words (or characters)
+    removed and added, marked in text as well as by style; None when it changed nothing."""
+    versions = act.meta.versions
+    if act.shown == versions[0]:
+        return None
+    step = next(s for s in history(act, act.shown, num) if s.version == act.shown)
+    if not step.changed():
+        return None
+    language, words = PROFILES[lang], PROFILES[lang].words
+    before = versions[versions.index(act.shown) - 1]
+    out = {"legend": language.w("changes_legend", effective=language.date(before.effective)), "lines": [],
+           "notes": [], "before_href": version_link(act, lang, before, f"art/{step.was}/") if step.was else None}
+    if "inserted" in step.changes:
+        out["notes"].append(words["changes_inserted"])
+    if "renumbered" in step.changes:
+        out["notes"].append(language.w("changes_renumbered", was=language.article_label(step.was)))
+    if "amended" in step.changes:
+        label = lambda n: language.point_label(n) + words["point_sep"]  # noqa: E731
+        old = article_lines(act.history[before.key][lang].article(step.was), label)
+        new = article_lines(act.text(lang).article(num), label)
+        out["lines"] = diff_lines(old, new, language.spaced)
+    return out
 
 def parallel_page(act: Act, lang: str, num: int) -> str:
     """Two languages paragraph by paragraph in two columns (one column on narrow screens), with the
@@ -205,10 +313,10 @@ def parallel_page(act: Act, lang: str, num: int) -> str:
     inlines = [Inline(act, lang, terms=False) for lang in langs]
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
-        front=_front(first.w("parallel_title", heading=headings[0]), first.w("parallel_description", heading=headings[0],
+        front=_front(act, lang, first.w("parallel_title", heading=headings[0]), first.w("parallel_description", heading=headings[0],
                                                    title=act.meta.title[langs[0]]),
                      search={"exclude": True}),
-        lang=lang, version=act.meta.versions[lang], about=_about(act, lang),
+        lang=lang, version=act.meta.languages[lang], about=_about(act, lang), currency=_currency(act, lang),
         only_links=[{"href": site_link(act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
                      "text": first.words[f"only_{code}"]} for code in langs],
         articles=[{"id": articles[0].id, "labels": [p.article_label(articles[0].num) for p in profiles],
@@ -226,17 +334,17 @@ def home_page(act: Act, lang: str) -> str:
     adopted, effective = language.date(meta.adopted), language.date(meta.effective)
     return render_template(
         "home.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
-        front=_front(meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
+        front=_front(act, lang, meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
                                                   effective=effective), search={"boost": 0.1}),
         facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
                {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
                {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()}],
-        version=meta.versions[lang], downloads=_downloads(act, lang), about=_about(act, lang),
-        border_map=_map(act, lang, small=True),
-        full_href=site_link(act, lang, "full/"), captions_href=_captions_href(act, lang),
-        chapters=[{"id": c.id, "href": site_link(act, lang, f"chapter-{c.num}/"),
+        version=meta.languages[lang], downloads=_downloads(act, lang), about=_about(act, lang),
+        currency=_currency(act, lang), border_map="" if act.base else _map(act, lang, small=True),
+        full_href=text_link(act, lang, "full/"), captions_href=_captions_href(act, lang),
+        chapters=[{"id": c.id, "href": text_link(act, lang, f"chapter-{c.num}/"),
                    "heading": language.chapter_heading(c.num, c.title),
-                   "articles": [{"href": site_link(act, lang, f"chapter-{c.num}/#{a.id}"),
+                   "articles": [{"href": text_link(act, lang, f"chapter-{c.num}/#{a.id}"),
                                  "label": language.article_label(a.num), "captioned": a.num in act.captions,
                                  "summary": language.caption(act.captions[a.num][lang]) if a.num in act.captions
                                  else language.snippet(a.paragraphs[0].text)} for a in c.articles]}
@@ -249,13 +357,14 @@ def full_page(act: Act, lang: str, inline: Inline) -> str:
     return render_template(
         "full.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
         # Out of the search index: the chapter pages hold the same text.
-        front=_front(language.w("article_title", label=language.words["full_title"], short=meta.short_title[lang]),
+        front=_front(act, lang, language.w("article_title", label=language.words["full_title"], short=meta.short_title[lang]),
                      language.w("full_description", title=meta.title[lang]), search={"exclude": True}),
-        version=meta.versions[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
+        version=meta.languages[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
+        currency=_currency(act, lang),
         captions_href=_captions_href(act, lang),
         chapters=[{"id": c.id, "heading_label": language.chapter_heading(c.num, ""),
                    "heading_parts": inline.parts(c.id, c.title), "notes": inline.markers([c.id]),
-                   "articles": [_article(act, lang, a, inline, site_link(act, lang, f"art/{a.num}/"))
+                   "articles": [_article(act, lang, a, inline)
                                 for a in c.articles]}
                   for c in reg.chapters])
 
@@ -274,8 +383,8 @@ def notes_page(act: Act, lang: str) -> str:
     language = PROFILES[lang]
     words = language.words
     return render_template(
-        "notes.md.j2", lang=lang, words=words, version=act.meta.versions[lang],
-        front=_front(words["notes"], language.w("notes_description", title=act.meta.title[lang])),
+        "notes.md.j2", lang=lang, words=words, version=act.meta.languages[lang],
+        front=_front(act, lang, words["notes"], language.w("notes_description", title=act.meta.title[lang])),
         corrections=[{"version": words[f"version_{c.lang}"], **_where(act, lang, article=c.article, paragraph=c.paragraph),
                       "old": c.old, "new": c.new, "reason": c.reason[lang]} for c in act.meta.corrections],
         observations=[{"version": words[f"version_{o.lang}"], **_where(act, lang, o.chapter, o.article, o.paragraph),
@@ -387,9 +496,9 @@ def glossary_page(act: Act, lang: str) -> str:
             next(p for p in parents if p["key"] == e.parent[act.primary])["entries"].append(
                 _entry(act, lang, e, places.get(e.id, ())))
     return render_template(
-        "glossary.md.j2", lang=lang, words=words, version=act.meta.versions[lang], other_tag=PROFILES[other].tag,
+        "glossary.md.j2", lang=lang, words=words, version=act.meta.languages[lang], other_tag=PROFILES[other].tag,
         # Below the articles in search results: the text itself is what readers look for first.
-        front=_front(words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
+        front=_front(act, lang, words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),
         parents=parents, border_map=_map(act, lang),
         index=[{"id": "group-" + group.replace("_", "-"), "title": words[f"group_{group}"],
@@ -411,30 +520,90 @@ def not_found_page(act: Act, lang: str) -> str:
     articles = list(act.text(lang).articles())
     return render_template(
         "not_found.md.j2", words=language.words,
-        front=_front(language.words["not_found"], language.words["not_found"], search={"exclude": True}),
+        front=_front(act, lang, language.words["not_found"], language.words["not_found"], search={"exclude": True}),
         text=language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
         home_href=site_link(act, lang, "#contents"), home_text=language.words["not_found_home"],
         example_href=site_link(act, lang, f"art/{articles[0].num}/"),
         example_text=language.article_label(articles[0].num))
 
 
+def text_pages(act: Act, lang: str) -> dict[str, str]:
+    """The pages of the text itself: contents, chapters, articles and the full text, at ``act.base``."""
+    pages = {page_name(act, act.base + "index", lang): home_page(act, lang),
+             page_name(act, act.base + "full", lang): full_page(act, lang, Inline(act, lang))}
+    for chapter in act.text(lang).chapters:
+        inline = Inline(act, lang, {a.num for a in chapter.articles})
+        pages[page_name(act, f"{act.base}chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, inline)
+        for article in chapter.articles:
+            pages[page_name(act, f"{act.base}art/{article.num}", lang)] = article_page(act, lang, article,
+                                                                                   Inline(act, lang, {article.num}))
+    return pages
+
+
+def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(was, now) pairs -> runs (first was, last was, first now, last now) where both go up by one."""
+    runs = []
+    for was, now in pairs:
+        if runs and was == runs[-1][1] + 1 and now == runs[-1][3] + 1:
+            runs[-1] = (runs[-1][0], was, runs[-1][2], now)
+        else:
+            runs.append((was, was, now, now))
+    return runs
+
+
+def _summary(act: Act, lang: str, v: Version) -> list[dict]:
+    """What a version did, as sentences with links to the articles (to the change view where amended)."""
+    language, words, versions = PROFILES[lang], PROFILES[lang].words, act.meta.versions
+    i = versions.index(v)
+    if i == 0:
+        return [{"text": words["summary_adopted"], "links": [], "tail": ""}]
+    done, before = summary(act, v), versions[i - 1]
+    out = []
+    for kind, version, anchor in (("amended", v, "#changes"), ("inserted", v, ""), ("deleted", before, "")):
+        if done[kind]:
+            head, _, tail = language.w(f"summary_{kind}", list="\0").partition("\0")
+            out.append({"text": head, "tail": tail, "links": [
+                {"href": version_link(act, lang, version, f"art/{n}/") + anchor, "text": language.article_label(n)}
+                for n in done[kind]]})
+    if done["renumbered"]:
+        pairs = [language.w("renumbered_pair", was=language.article_span(a, b), now=language.article_span(c, d))
+                 for a, b, c, d in _runs(done["renumbered"])]
+        out.append({"text": language.w("summary_renumbered", list=words["list_sep"].join(pairs)), "links": [], "tail": ""})
+    return out or [{"text": words["summary_none"], "links": [], "tail": ""}]
+
+
+def versions_page(act: Act, lang: str) -> str:
+    """Every version, newest first: when in force, the decision that made it, what it changed, its files."""
+    language, words = PROFILES[lang], PROFILES[lang].words
+    rows = []
+    for v in reversed(act.meta.versions):
+        last = until(act, v)
+        rows.append({"key": v.key, "effective": _date(language, v.effective), "adopted": _date(language, v.adopted),
+                     "instrument": v.instrument[lang], "href": version_link(act, lang, v),
+                     "state": language.w("version_until", until=language.date(last)) if last
+                     else words["version_current"],
+                     "changes": _summary(act, lang, v), "files": _downloads(act.at(v), lang)["links"]})
+    return render_template(
+        "versions.md.j2", lang=lang, words=words, rows=rows,
+        checked=language.w("versions_checked", checked=language.date(act.meta.checked)),
+        front=_front(act, lang, words["versions"], language.w("versions_description", title=act.meta.title[lang])))
+
+
 def render(act: Act) -> dict[str, str]:
-    """All generated pages: relative path in docs/ -> Markdown text."""
+    """All generated pages: relative path in docs/ -> Markdown text. Today's text at the site root, and every
+    version (today's included) under versions/<effective date>/ with the same pages and ids."""
     pages = {}
     for lang in act.langs:
-        pages[page_name(act, "index", lang)] = home_page(act, lang)
+        pages.update(text_pages(act, lang))
         pages[page_name(act, "not-found", lang)] = not_found_page(act, lang)
         pages[page_name(act, "notes", lang)] = notes_page(act, lang)
-        pages[page_name(act, "full", lang)] = full_page(act, lang, Inline(act, lang))
+        pages[page_name(act, "versions", lang)] = versions_page(act, lang)
         if act.glossary:
             pages[page_name(act, "glossary", lang)] = glossary_page(act, lang)
         for chapter in act.text(lang).chapters:
-            inline = Inline(act, lang, {a.num for a in chapter.articles})
-            pages[page_name(act, f"chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, inline)
-            for article in chapter.articles:
-                pages[page_name(act, f"art/{article.num}", lang)] = article_page(act, lang, article,
-                                                                                 Inline(act, lang, {article.num}))
             pages[page_name(act, f"parallel/chapter-{chapter.num}", lang)] = parallel_page(act, lang, chapter.num)
+        for version in act.meta.versions:
+            pages.update(text_pages(act.at(version), lang))
     for page in act.pages:
         pages[page_name(act, page.name, page.lang)] = hand_page(act, page)
     return pages

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from .languages import PROFILES
 from .model import Act, split_at_notes
+from .versions import currency
 from .templating import render as render_template
 
 FONT = pylopdf_fonts_zh_cn.serif_path()
@@ -59,15 +60,16 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
         rows = [(words["adopted_by"], meta.adopting_body[ui]), (words["adopted_on"], language.date(meta.adopted)),
                 (words["effective"], language.date(meta.effective))]
         if len(langs) == 1:
-            rows.append((words["status"], meta.versions[langs[0]].label[ui]))
+            rows.append((words["status"], meta.languages[langs[0]].label[ui]))
         notices = []
         for lang in langs:
-            label = meta.versions[lang].label[ui]
+            label = meta.languages[lang].label[ui]
             if len(langs) > 1:
                 label = words[f"version_{lang}"] + words["colon"] + label
-            notices.append({"label": label, "text": meta.versions[lang].notice[ui]})
+            notices.append({"label": label, "text": meta.languages[lang].notice[ui]})
         return {"tag": language.tag, "title": meta.title[ui], "adoption": act.text(ui).adoption,
-                "rows": [{"label": k, "text": v} for k, v in rows], "notices": notices}
+                "rows": [{"label": k, "text": v} for k, v in rows], "notices": notices,
+                "currency": currency(act, ui)}
 
     def paragraph(lang, p):
         language = PROFILES[lang]
@@ -99,7 +101,7 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
     return render_template(
         "pdf.html.j2", edition=edition, tags=[p.tag for p in profiles], when=when,
         title=both(lambda lang, p: meta.title[lang]), author=meta.adopting_body[langs[0]],
-        description=both(lambda lang, p: p.w("pdf_description", status=meta.versions[lang].label[lang],
+        description=both(lambda lang, p: p.w("pdf_description", status=meta.languages[lang].label[lang],
                                                   adopted=p.date(meta.adopted), effective=p.date(meta.effective))),
         page_counter=Markup(' "　·　" '.join(p.words["page_x_of_y"] for p in profiles)),
         covers=[cover(lang, p) for lang, p in zip(langs, profiles)],

@@ -42,7 +42,7 @@ FREQUENCY = 100000                      # high enough that jieba keeps each word
 WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
 
 _SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
-_PERMALINK = re.compile(r'data-permalink="site:([^"]*)"')
+_PERMALINK = re.compile(r'data-(permalink|current|pinned)="site:([^"]*)"')
 _ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
 _SELECT_LANG = re.compile(r'(<a href="[^"]*" hreflang=")([^"]*)(" class="md-select__link")')
@@ -76,7 +76,7 @@ def extra_files(act: Act) -> dict[str, str]:
 def cite_details(act: Act, lang: str) -> str:
     """What a copied citation says about the text: its status and dates, in the page's language."""
     language = PROFILES[lang]
-    return language.w("cite_details", status=act.meta.versions[lang].label[lang],
+    return language.w("cite_details", status=act.meta.languages[lang].label[lang],
                       adopted=language.date(act.meta.adopted), effective=language.date(act.meta.effective))
 
 
@@ -98,7 +98,7 @@ def user_dictionary(act: Act) -> str:
     """Words jieba must keep whole in the languages it segments: glossary names, chapter and article labels."""
     words = []
     for lang in act.langs:
-        if PROFILES[lang].snippet_at_space:      # a language with spaces needs no segmentation
+        if PROFILES[lang].spaced:      # a language with spaces needs no segmentation
             continue
         if act.glossary:
             for entry in act.glossary.entries:
@@ -184,7 +184,7 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
         text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
             _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
-        text = _PERMALINK.sub(lambda m: f'data-permalink="{site_url}{m.group(1)}"', text)
+        text = _PERMALINK.sub(lambda m: f'data-{m.group(1)}="{site_url}{m.group(2)}"', text)
         text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
         text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + '" lang="'
                                 + PROFILES[m.group(2)].tag + m.group(3) if m.group(2) in PROFILES else m.group(0), text)
@@ -205,6 +205,22 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         shutil.copyfile(SHIM, site / SHIM_TARGET)
     else:
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
+        _prune_sitemap(site, site_url)
+
+
+_URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
+
+
+def _prune_sitemap(site: Path, site_url: str) -> None:
+    """The sitemap without the versions' own copies of pages (``noindex``: today's pages hold the text)."""
+    path = site / "sitemap.xml"
+    if not path.exists():
+        return
+    pinned = re.compile(re.escape(site_url) + r"(?:[a-z-]+/)?versions/[^/]+/")
+    text = _URL_ENTRY.sub(lambda m: "" if pinned.match(m.group(1)) else m.group(0), path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
+        out.write(text.encode("utf-8"))
 
 
 def file_size(lang: str, size: int) -> str:

@@ -7,12 +7,14 @@ from .errors import Problem, SourceError
 from .model import Metadata, Regulation
 
 
-def apply_corrections(regulation: Regulation, meta: Metadata) -> Regulation:
-    """The regulation with the listed corrections for its language applied; each must match exactly once."""
+def apply_corrections(regulation: Regulation, meta: Metadata, version: str = "") -> Regulation:
+    """The regulation with the listed corrections for its language and version (key; the current one when
+    empty) applied; each must match exactly once."""
     problems = []
     fixes: dict[tuple[int, int], list] = {}
+    version = version or meta.versions[-1].key
     for c in meta.corrections:
-        if c.lang == regulation.lang:
+        if c.lang == regulation.lang and c.version == version:
             fixes.setdefault((c.article, c.paragraph), []).append(c)
     chapters = []
     for chapter in regulation.chapters:

@@ -127,8 +127,8 @@ def test_json_ids_and_metadata_come_from_the_model(act, data):
     assert data["title"] == meta.title and data["adopting_body"] == meta.adopting_body
     for lang in LANGS:
         text, reg = data["texts"][lang], act.texts[lang]
-        assert text["status"] == meta.versions[lang].status
-        assert text["notice"] == meta.versions[lang].notice
+        assert text["status"] == meta.languages[lang].status
+        assert text["notice"] == meta.languages[lang].notice
         json_ids = [node["id"] for c in text["chapters"]
                     for node in (c, *[n for a in c["articles"] for n in (a, *a["paragraphs"])])]
         assert json_ids == model_ids(reg)
@@ -221,12 +221,14 @@ def test_akn_frbr_metadata(act, exports, lang):
     assert value("a:FRBRWork/a:FRBRuri") == work
     assert value("a:FRBRWork/a:FRBRthis") == f"{work}/!main"
     assert value("a:FRBRWork/a:FRBRdate", "date") == meta.adopted.isoformat()
-    assert value("a:FRBRExpression/a:FRBRuri") == f"{work}/{code}@{meta.adopted.isoformat()}"
+    # The expression is dated by the version it is: the current one, in force from its effective date.
+    assert value("a:FRBRExpression/a:FRBRuri") == f"{work}/{code}@{meta.versions[-1].effective.isoformat()}"
+    assert value("a:FRBRExpression/a:FRBRdate", "date") == meta.versions[-1].effective.isoformat()
     assert value("a:FRBRExpression/a:FRBRlanguage", "language") == code
-    assert value("a:FRBRExpression/a:FRBRauthoritative") == str(meta.versions[lang].status == "official").lower()
+    assert value("a:FRBRExpression/a:FRBRauthoritative") == str(meta.languages[lang].status == "official").lower()
     assert value("a:FRBRManifestation/a:FRBRthis").startswith(f"{work}/{code}@")
     assert doc.xpath("string(//a:lifecycle/a:eventRef[@eId='e_effective']/@date)",
-                     namespaces=NS) == meta.effective.isoformat()
+                     namespaces=NS) == meta.versions[-1].effective.isoformat()
     author = value("a:FRBRWork/a:FRBRauthor", "href").lstrip("#")
     assert doc.xpath(f"string(//a:references/*[@eId='{author}']/@showAs)", namespaces=NS) == meta.adopting_body[lang]
 

@@ -148,7 +148,7 @@ def test_metadata(docs, act, edition):
     meta = reader.metadata
     for lang in langs:
         assert act.meta.title[lang] in meta.title
-        assert act.meta.versions[lang].label[lang] in meta.subject
+        assert act.meta.languages[lang].label[lang] in meta.subject
     assert meta.author == act.meta.adopting_body[langs[0]]
     assert reader.trailer["/Root"]["/Lang"] == {"en": "en", "zh": "zh-Hans"}[langs[0]]
     when = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc)

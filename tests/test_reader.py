@@ -275,7 +275,7 @@ def test_copied_citation_has_status_dates_and_absolute_link(screen, server, site
     copied = screen.evaluate("navigator.clipboard.readText()").splitlines()
     url = f"{base_url(site)}{prefix}art/25/#art_25__para_2"
     assert copied[0] == language.citation(act.meta.title[lang], 25, 2)
-    assert act.meta.versions[lang].label[lang] in copied[1]
+    assert act.meta.languages[lang].label[lang] in copied[1]
     assert language.date(act.meta.adopted) in copied[1] and language.date(act.meta.effective) in copied[1]
     assert copied[2] == url
     # The confirmation sits in the line and covers nothing below it.
@@ -307,7 +307,7 @@ def test_printout_names_law_chapter_status_date_and_address(screen, server, site
     assert header.is_visible()
     text = header.inner_text()
     assert act.meta.title[lang] in text
-    assert act.meta.versions[lang].label[lang] in text and language.date(act.meta.adopted) in text
+    assert act.meta.languages[lang].label[lang] in text and language.date(act.meta.adopted) in text
     assert (language.chapter_label(4) in text) == chapter
     url = screen.evaluate("getComputedStyle(document.querySelector('.print-url'), '::after').content")
     assert url.strip('"') == base_url(site) + path.split("#")[0]

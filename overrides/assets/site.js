@@ -35,8 +35,9 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 })();
 
 // Copy a citation: a button beside every article heading and paragraph copies the citation in the page's
-// language, the text's status and dates, and the permanent link: the absolute published URL (/art/N/, plus
-// #paragraph), the same URL the heading's ¶ link now points to, also in the offline copy.
+// language, the text's status and dates, the link to the article's page today (/art/N/, plus #paragraph) and
+// the link pinned to the version being read (/versions/<date>/art/N/), which never changes. The heading's ¶
+// link points to the page's own absolute URL, also in the offline copy.
 (function () {
   var words = { copy: WORDS.copy, done: WORDS.copied, details: WORDS.cite_details };
   var status = document.createElement("div");
@@ -58,14 +59,14 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  function addButton(host, cite, link) {
+  function addButton(host, cite, links) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-button";
     button.setAttribute("aria-label", words.copy + cite);
-    button.setAttribute("data-link", link);
+    button.setAttribute("data-link", links[0]);
     button.addEventListener("click", function () {
-      copyText(cite + "\n" + words.details + "\n" + link).then(function () {
+      copyText([cite, words.details].concat(links).join("\n")).then(function () {
         status.textContent = words.done + ": " + cite;
         button.classList.add("copied");
         var shown = host.querySelector(".cite-copied") || document.createElement("span");
@@ -81,16 +82,23 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
   }
 
   document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
-    var permalink = body.getAttribute("data-permalink");      // the absolute published URL
+    var permalink = body.getAttribute("data-permalink");      // absolute published URLs, all three
+    var current = body.getAttribute("data-current");          // none when the article was deleted since
+    var pinned = body.getAttribute("data-pinned"), pinnedLabel = body.getAttribute("data-pinned-label");
+    function links(fragment) {
+      var out = current ? [current + fragment] : [];
+      if (pinned) out.push(pinnedLabel + ": " + pinned + fragment);
+      return out;
+    }
     var heading = document.getElementById("art_" + body.getAttribute("data-article"));
     if (heading && /^H[1-6]$/.test(heading.tagName)) {
       var anchor = heading.querySelector("a.headerlink");
       if (anchor) anchor.href = permalink;
-      addButton(heading, body.getAttribute("data-cite"), permalink);
+      addButton(heading, body.getAttribute("data-cite"), links(""));
     }
     if (body.querySelectorAll("p.para").length < 2) return;
     body.querySelectorAll("p.para[data-cite]").forEach(function (para) {
-      addButton(para, para.getAttribute("data-cite"), permalink + "#" + para.id);
+      addButton(para, para.getAttribute("data-cite"), links("#" + para.id));
     });
   });
   document.body.appendChild(status);

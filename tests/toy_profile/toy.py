@@ -34,7 +34,7 @@ TOY = Language(
         "citation": "{title}, {ref}", "article_span": "§§ {a}–{b}",
         "date": "{day}.{month}.{year}", "caption": "«{caption}»",
     },
-    snippet_chars=60, snippet_at_space=True,
+    snippet_chars=60, spaced=True,
     # Every key the English profile has, so that no page misses a word; the toy's own versions of
     # the keys named after languages (version_xx, only_xx, download_pdf_xx) come in addition.
     words={**{key: _toy(value) for key, value in ENGLISH.words.items()},
