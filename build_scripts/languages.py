@@ -234,6 +234,9 @@ ENGLISH = Language(
         "version_title": "Version in force from {effective}", "version_current": "current",
         "version_until": "until {until}", "version_files": "Files of this version",
         "version_read": "Read this version",
+        "versions_files": "Files of each version",
+        "versions_files_intro": "Each version of the text has its own PDFs and data files, which never change. The "
+                                "files above are those of the current version, and change when it is amended.",
         "version_home_description": "The {title} as in force from {effective}.",
         "in_force_from": "In force from", "made_by": "Made by", "changes_made": "Changes",
         "summary_adopted": "The act as adopted.", "summary_none": "No article changed.",
@@ -369,6 +372,8 @@ CHINESE = Language(
         "version_title": "自{effective}起施行的版本", "version_current": "现行",
         "version_until": "施行至{until}", "version_files": "本版本文件",
         "version_read": "阅读本版本",
+        "versions_files": "各版本文件",
+        "versions_files_intro": "每一版本的文本各有其 PDF 和数据文件，永不改变。上面列出的是现行版本的文件，条例修改后随之更新。",
         "version_home_description": "{title}自{effective}起施行的版本。",
         "in_force_from": "施行日期", "made_by": "制定或修改", "changes_made": "修改内容",
         "summary_adopted": "条例通过时的文本。", "summary_none": "条文未作修改。",

@@ -17,6 +17,7 @@ from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_no
 from .versions import article_lines, currency, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
+DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
 DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
 
 
@@ -178,7 +179,7 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
         "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
         "current": site_link(act, lang, f"art/{now}/") if now else None,
         "pinned": version_link(act, lang, act.shown, f"art/{article.num}/"),
-        "pinned_label": language.w("pinned_label", effective=language.date(act.shown.effective)),
+        "pinned_label": language.w("pinned_label", effective=language.date(act.shown.effective)) + language.words["colon"],
         "heading_notes": inline.markers([article.id]),
         "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
         "paragraphs": [{
@@ -510,8 +511,17 @@ def glossary_page(act: Act, lang: str) -> str:
 
 
 def hand_page(act: Act, page) -> str:
-    """A hand-written page as written: not the act's text, so the footer's status line is enough."""
-    return page.markdown
+    """A hand-written page as written: not the act's text, so the footer's status line is enough. The
+    downloads page is followed by the list of every version's own files."""
+    if page.name != DOWNLOADS_PAGE:
+        return page.markdown
+    language, lang = PROFILES[page.lang], page.lang
+    return page.markdown.rstrip("\n") + "\n\n" + render_template(
+        "version_files.md.j2", words=language.words, versions_href=site_link(act, lang, "versions/"),
+        rows=[{"key": v.key, "title": language.w("version_title", effective=language.date(v.effective)),
+               "state": language.w("version_until", until=language.date(until(act, v))) if until(act, v)
+               else language.words["version_current"], "href": version_link(act, lang, v),
+               "files": _downloads(act.at(v), lang)["links"]} for v in reversed(act.meta.versions)])
 
 
 def not_found_page(act: Act, lang: str) -> str:

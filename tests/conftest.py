@@ -38,7 +38,8 @@ def copy_source(tmp: Path) -> Path:
 # Markers from the fixtures a test uses, so that `make test-fast` (-m "not build and not browser") needs
 # no list to keep up to date: a test that builds the site, renders PDFs or starts a build command is
 # "build"; one that drives Chromium is "browser".
-BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt"}
+BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt", "versioned",
+                  "versioned_server"}
 BROWSER_FIXTURES = {"browser", "page"}
 
 

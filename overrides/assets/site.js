@@ -87,7 +87,7 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     var pinned = body.getAttribute("data-pinned"), pinnedLabel = body.getAttribute("data-pinned-label");
     function links(fragment) {
       var out = current ? [current + fragment] : [];
-      if (pinned) out.push(pinnedLabel + ": " + pinned + fragment);
+      if (pinned) out.push(pinnedLabel + pinned + fragment);      // the label ends with its colon
       return out;
     }
     var heading = document.getElementById("art_" + body.getAttribute("data-article"));
