@@ -246,7 +246,6 @@ ENGLISH = Language(
         "history": "History of this article", "history_adopted": "as adopted",
         "history_inserted": "inserted", "history_amended": "amended", "history_renumbered": "renumbered, was {was}",
         "history_unchanged": "unchanged", "history_deleted": "deleted", "history_changes": "see the changes",
-        "history_was": "as {label}",
         "changes": "Changes from the previous version",
         "changes_legend": "Compared with the version in force from {effective}: removed text is struck through "
                           "and marked “removed”, added text is underlined and marked “added”.",
@@ -383,7 +382,6 @@ CHINESE = Language(
         "history": "本条沿革", "history_adopted": "通过时的文本",
         "history_inserted": "增加", "history_amended": "修改", "history_renumbered": "序号调整，原为{was}",
         "history_unchanged": "未修改", "history_deleted": "删除", "history_changes": "查看修改内容",
-        "history_was": "为{label}",
         "changes": "与上一版本相比的修改",
         "changes_legend": "与自{effective}起施行的版本相比：删去的文字加删除线并标明“删去”，增加的文字加下划线并标明“增加”。",
         "changes_inserted": "本条为本版本增加的条文。",
