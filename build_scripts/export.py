@@ -211,7 +211,8 @@ def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
                 source="#publisher"),
             *editorial,
         ),
-        E.preface(E.longTitle(E.p(reg.title)), E.p(reg.adoption, {"class": "adoption"})),
+        E.preface(E.longTitle(E.p(reg.title)), E.p(reg.adoption, {"class": "adoption"}),
+                  E.p(currency(act, lang), {"class": "currency"})),
         E.body(*(E.chapter(
             E.num(language.chapter_label(c.num)), heading(c.id, c.title),
             *(E.article(E.num(language.article_label(a.num)), *(paragraph(p) for p in a.paragraphs), eId=a.id)

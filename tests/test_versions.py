@@ -274,6 +274,7 @@ def test_each_version_has_its_own_pdfs_and_exports(versioned):
         assert data["version"]["effective"] == key and data["version"]["current"] is (key == CURRENT)
         xml = (folder / "regulation-en.akn.xml").read_text(encoding="utf-8")
         assert f"/eng@{key}" in xml and f'<FRBRdate date="{key}" name="effective"/>' in xml
+        assert ('<p class="currency">Not the current text.' in xml) is (key != CURRENT)
     old = json.loads((versioned / "downloads" / "versions" / SECOND / "regulation.json").read_text(encoding="utf-8"))
     assert old["version"]["until"] == "2025-12-31"
     assert [a["num"] for c in old["texts"]["en"]["chapters"] for a in c["articles"]][30] == 31
