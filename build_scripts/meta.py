@@ -65,6 +65,8 @@ def load_metadata(path) -> Metadata:
                                  label=texts_field(path, definition, "label", langs, problems),
                                  notice=texts_field(path, definition, "notice", langs, problems))
 
+    history = _versions(path, data, langs, adopted, effective, problems)
+    keys = [v.key for v in history]
     corrections = []
     for line, entry in items(_list(path, data, "corrections", problems)):
         if not check_keys(path, entry, ["lang", "article", "paragraph", "from", "to", "reason"], ["version"],
@@ -76,11 +78,16 @@ def load_metadata(path) -> Metadata:
         if not isinstance(entry["lang"], str) or entry["lang"] not in langs:
             problems.append(Problem(path, entry.line_of("lang"),
                                     f"expected lang as one of {', '.join(langs)}, found {entry['lang']!r}"))
+        version = str(entry.get("version") or (keys[-1] if keys else ""))
+        if "version" in entry and version not in keys[:-1]:
+            problems.append(Problem(path, entry.line_of("version"), f"expected the correction's 'version' as the "
+                                    f"effective date of an earlier version ({', '.join(keys[:-1]) or 'there is none'}), "
+                                    f"found {entry['version']!r}"))
         corrections.append(Correction(lang=entry["lang"], article=int_field(path, entry, "article", problems),
                                       paragraph=int_field(path, entry, "paragraph", problems),
                                       old=str(entry["from"]), new=str(entry["to"]),
                                       reason=texts_field(path, entry, "reason", langs, problems), line=entry.line,
-                                      version=str(entry.get("version") or "")))
+                                      version=version))
     observations = []
     for line, entry in items(_list(path, data, "observations", problems)):
         if not check_keys(path, entry, ["lang", "text"], ["chapter", "article", "paragraph"], problems, "observation",
@@ -93,15 +100,7 @@ def load_metadata(path) -> Metadata:
                                         article=int_field(path, entry, "article", problems, True),
                                         paragraph=int_field(path, entry, "paragraph", problems, True),
                                         text=texts_field(path, entry, "text", langs, problems), line=entry.line))
-    history = _versions(path, data, langs, adopted, effective, problems)
     checked = date_field(path, data, "checked", problems) if "checked" in data else None
-    keys = [v.key for v in history]
-    for c in corrections:
-        if c.version and c.version not in keys[:-1]:
-            problems.append(Problem(path, c.line, f"expected the correction's 'version' as the effective date of an "
-                                    f"earlier version ({', '.join(keys[:-1]) or 'there is none'}), found {c.version!r}"))
-    corrections = [c if c.version else dataclasses.replace(c, version=keys[-1]) for c in corrections] if keys \
-        else corrections
     if checked and history and checked < history[-1].adopted:
         problems.append(Problem(path, data.line_of("checked"), f"expected 'checked' on or after the current version's "
                                                                f"adoption ({history[-1].adopted}), found {checked}"))

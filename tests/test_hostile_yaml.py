@@ -48,6 +48,23 @@ CASES = {
     "reg-correction-from-a-list": (REG, '    from: "。"\n', "    from: [。]\n", "new"),
     "reg-observation-chapter-text": (REG, "    chapter: 4\n", "    chapter: four\n", "new"),
     "reg-observation-a-string": (REG, "observations:\n  - lang: en", "observations:\n  - en\n  - lang: en", "new+1"),
+    "reg-versions-a-string": (REG, "versions:\n  - effective", "versions: 2024\nold_versions:\n  - effective", "new"),
+    "reg-versions-missing": (REG, "versions:\n  - effective", "old_versions:\n  - effective", 4),
+    "reg-version-a-string": (REG, "versions:\n  - effective", "versions:\n  - 2024-01-01\n  - effective", "new+1"),
+    "reg-version-bad-date": (REG, '  - effective: "2024-01-01"', '  - effective: "2024-01-32"', "new"),
+    "reg-version-unknown-key": (REG, '  - effective: "2024-01-01"', '  - effective: "2024-01-01"\n    amends: 3',
+                                "new+1"),
+    "reg-version-instrument-a-string": (REG, "    instrument:\n      en: Adopted at the 7th meeting of the Standing "
+                                             "Committee of the 14th People's Congress of the Inner Mongolia Autonomous "
+                                             "Region\n      zh: 内蒙古自治区第十四届人民代表大会常务委员会第七次会议通过\n",
+                                        "    instrument: Adopted at the 7th meeting\n", "new"),
+    "reg-version-renumbered-a-list": (REG, '    adopted: "2023-11-30"\n    instrument:',
+                                      '    adopted: "2023-11-30"\n    renumbered: [31, 32]\n    instrument:', "new+1"),
+    "reg-version-not-the-original": (REG, '  - effective: "2024-01-01"\n    adopted: "2023-11-30"',
+                                     '  - effective: "2024-01-01"\n    adopted: "2023-11-29"', "new"),
+    "reg-checked-not-a-date": (REG, 'checked: "2026-11-26"', "checked: last week", "new"),
+    "reg-correction-unknown-version": (REG, "    article: 20\n", '    article: 20\n    version: "2023-01-01"\n',
+                                       "new+1"),
     "reg-bad-yaml": (REG, "title:\n  en:", "title:\n en: [\n  en:", "new+3"),
     "reg-not-a-mapping": (REG, None, "- title: Regulations\n", 1),
     # glossary.yaml
