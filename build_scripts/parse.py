@@ -6,8 +6,6 @@ Rejected: anything that could be read more than one way, and every numbering fau
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem, SourceError, shorten
