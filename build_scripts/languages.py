@@ -221,10 +221,10 @@ ENGLISH = Language(
         "js_goto_no_para": "{article} has {count} paragraph(s).",
         "js_goto_result": "Go to", "js_goto_short": "Art.",
         # versions: currency, point-in-time pages, history, changes, pinned links
-        "currency": "This version: in force from {effective}. {instrument} ({adopted}). "
-                    "No later amendment known as of {checked}.",
-        "currency_old": "Not the current text. This version was in force from {effective} to {until}. "
-                        "{instrument} ({adopted}).",
+        # the currency statement: which version, made by which decision, and (current) when last checked
+        "currency": "This version: in force from {effective}.", "currency_made": "{instrument} ({adopted}).",
+        "currency_checked": "No later amendment known as of {checked}.", "sentence_sep": " ",
+        "currency_old": "Not the current text. This version was in force from {effective} to {until}.",
         "versions": "Versions", "versions_link": "All versions", "current_text": "Current text",
         "versions_description": "Every version of the {title}, with the decisions that made them and what changed.",
         "versions_intro": "The Regulations are amended by a decision of the Standing Committee, after which the "
@@ -361,8 +361,9 @@ CHINESE = Language(
         "js_goto_result": "跳转到", "js_goto_short": "条文",
         # 阅读体验：主题文字、文本性质、术语表、地图、下载、404
         # versions: currency, point-in-time pages, history, changes, pinned links
-        "currency": "本版本自{effective}起施行。{instrument}（{adopted}）。截至{checked}，未知有后续修改。",
-        "currency_old": "本版本不是现行文本，施行期间为{effective}至{until}。{instrument}（{adopted}）。",
+        "currency": "本版本自{effective}起施行。", "currency_made": "{instrument}（{adopted}）。",
+        "currency_checked": "截至{checked}，未知有后续修改。", "sentence_sep": "",
+        "currency_old": "本版本不是现行文本，施行期间为{effective}至{until}。",
         "versions": "历次版本", "versions_link": "历次版本", "current_text": "现行文本",
         "versions_description": "{title}的历次版本、作出修改的决定及修改内容。",
         "versions_intro": "本条例由自治区人民代表大会常务委员会以决定修改，修改后重新公布全文，条文序号可能随之调整。"

@@ -14,7 +14,7 @@ from .border_map import MapPoint, border_map
 from .glossary import appears_in, links
 from .languages import PROFILES, Language
 from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
-from .versions import article_lines, currency, current_number, diff_lines, history, summary, until
+from .versions import article_lines, currency_parts, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
 DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
@@ -94,7 +94,8 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
-    out = {"old": not act.is_current, "text": currency(act, lang), "versions_href": site_link(act, lang, "versions/"),
+    out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
+           "versions_href": site_link(act, lang, "versions/"),
            "versions_text": words["versions_link"], "current": None}
     if act.is_current:
         return out

@@ -128,16 +128,22 @@ def until(act: Act, version: Version) -> datetime.date | None:
     return versions[i + 1].effective - datetime.timedelta(days=1) if i + 1 < len(versions) else None
 
 
-def currency(act: Act, lang: str) -> str:
-    """The statement of which version ``act`` shows, in ``lang``: in force from when, made by which decision;
-    for the current text, that no later amendment was known on the date last checked; for an earlier one,
-    that it is not current and until when it was in force."""
+def currency_parts(act: Act, lang: str) -> dict[str, str]:
+    """The statement of which version ``act`` shows, in ``lang``, in three sentences: ``version`` (in force from
+    when; for an earlier version, that it is not current and until when it was in force), ``made`` (by which
+    decision) and, for the current text, ``checked`` (no later amendment known on the date last checked)."""
     language, v = PROFILES[lang], act.shown
-    values = {"effective": language.date(v.effective), "instrument": v.instrument[lang],
-              "adopted": language.date(v.adopted)}
+    parts = {"version": language.w("currency", effective=language.date(v.effective)) if act.is_current else
+             language.w("currency_old", effective=language.date(v.effective), until=language.date(until(act, v))),
+             "made": language.w("currency_made", instrument=v.instrument[lang], adopted=language.date(v.adopted))}
     if act.is_current:
-        return language.w("currency", checked=language.date(act.meta.checked), **values)
-    return language.w("currency_old", until=language.date(until(act, v)), **values)
+        parts["checked"] = language.w("currency_checked", checked=language.date(act.meta.checked))
+    return parts
+
+
+def currency(act: Act, lang: str) -> str:
+    """The statement as one text (PDFs, exports)."""
+    return PROFILES[lang].words["sentence_sep"].join(currency_parts(act, lang).values())
 
 
 def summary(act: Act, version: Version) -> dict[str, list]:

@@ -66,13 +66,17 @@ def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, l
                                                       else "参考译文（非正式文本）"),
                               adopted=PROFILES[lang].date(datetime.date(2023, 11, 30)),
                               effective=PROFILES[lang].date(datetime.date(2024, 1, 1)))
-    assert copied == f"{expected}\n{details}\n{base}{prefix}art/25/#art_25__para_2"
+    # Today's link, then the link pinned to the version read (the only one so far).
+    pinned = PROFILES[lang].w("pinned_label", effective=PROFILES[lang].date(datetime.date(2024, 1, 1)))
+    pinned += PROFILES[lang].words["colon"]
+    assert copied == (f"{expected}\n{details}\n{base}{prefix}art/25/#art_25__para_2\n"
+                      f"{pinned}{base}{prefix}versions/2024-01-01/art/25/#art_25__para_2")
     # The whole article, from the control beside its heading.
     page.locator("#art_21 .cite-button").click()
     page.wait_for_timeout(100)
     assert page.evaluate("navigator.clipboard.readText()").splitlines() == [
         PROFILES[lang].citation(expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
-        details, f"{base}{prefix}art/21/"]
+        details, f"{base}{prefix}art/21/", f"{pinned}{base}{prefix}versions/2024-01-01/art/21/"]
     context.close()
 
 
