@@ -59,9 +59,11 @@ def zip_folder(folder: Path, target: Path, top: str, moment: datetime.datetime) 
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def add_downloads(folder: Path, made: Path) -> None:
-    """The PDFs and data files, made once, into downloads/ (also the home of the downloads page)."""
-    shutil.copytree(made, folder / "downloads", dirs_exist_ok=True)
+def add_downloads(folder: Path, made: Path, skip: Path | None = None) -> None:
+    """The PDFs and data files, made once, into downloads/ (also the home of the downloads page), except the
+    folder ``skip``."""
+    shutil.copytree(made, folder / "downloads", dirs_exist_ok=True,
+                    ignore=lambda here, names: [n for n in names if skip and Path(here, n) == skip])
 
 
 def version_folder(made: Path, version) -> Path:
@@ -100,7 +102,8 @@ def build_site(act: Act, docs, site, config) -> None:
         for path in [*today, *(made / file_name(e) for e in editions(act))]:
             shutil.copyfile(path, pinned / path.name)
         # Downloads first: post_build writes their sizes into the pages.
-        add_downloads(offline, made)
+        # The offline copy leaves out the current version's copies: its links lead to today's identical files.
+        add_downloads(offline, made, skip=pinned)
         post_build(offline, act, site_url, offline=True)
         add_downloads(staging, made)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)

@@ -13,7 +13,8 @@ afterwards, by :func:`post_build`, on the built HTML:
 - the theme's own strings that mkdocs.yml sets once (heading link, colour scheme toggle) in each page's
   language; download links marked ``data-size`` get the file's size;
 - one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
-- robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs.
+- robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs (and links to the
+  current version's own downloads led to today's identical files, which the offline copy holds once).
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
 with the changes Material's offline plugin would make, instead of a second MkDocs build.
@@ -181,6 +182,8 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
         text = html.read_text(encoding="utf-8")
         original = text
+        if offline:     # the current version's own files are today's, kept once in the offline copy
+            text = text.replace(f'"site:downloads/versions/{act.current.key}/', '"site:downloads/')
         text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
         text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
             _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import threading
+import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
@@ -77,6 +78,13 @@ def test_the_current_version_has_its_own_pinned_copy(site, act):
         assert (site / path / "index.html").exists() and (site / "zh" / path / "index.html").exists()
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/versions/" in sitemap and f"/versions/{key}/" not in sitemap
+    # The offline copy holds today's files once: the current version's pages link to them.
+    with zipfile.ZipFile(site / "downloads" / "regulation-site.zip") as archive:
+        names = archive.namelist()
+        assert "regulation-site/downloads/regulation-en.pdf" in names
+        assert not [n for n in names if "downloads/versions/" in n]
+        page = archive.read(f"regulation-site/versions/{key}/chapter-4.html").decode("utf-8")
+        assert 'href="../../downloads/regulation-en.pdf#chp_4"' in page
     for prefix in LANGS.values():
         index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
         assert index["docs"] and not [d for d in index["docs"] if re.search(r"versions/\d{4}-", d["location"])]
