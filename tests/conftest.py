@@ -51,7 +51,7 @@ def copy_source(tmp: Path) -> Path:
 # "build"; one that drives Chromium is "browser".
 BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt", "versioned",
                   "versioned_server"}
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"browser", "page", "pages"}
 SITE_FIXTURES = {"site", "server"}          # the tests that wait for the shared build
 
 
@@ -213,12 +213,81 @@ def browser():
         browser.close()
 
 
+class Pages:
+    """One page per set of context options, reused from test to test: a new context or page costs Chromium
+    a new renderer process (about 2 s of CPU here), a navigation does not. A test gets the page blank, at
+    the options' viewport, without media emulation, cookies or storage and with the mouse at (0, 0), as a
+    new page would be. A test that needs more of its own (a cold cache, listeners on the page) makes its
+    own context."""
+
+    def __init__(self, browser):
+        self.browser, self.open = browser, {}
+
+    def __call__(self, **options):
+        from playwright.sync_api import Error
+        key = json.dumps(options, sort_keys=True)
+        if key in self.open:
+            context, page = self.open.pop(key)
+            try:
+                if page.url.startswith("http"):
+                    page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                page.goto("about:blank")
+                context.clear_cookies()
+                page.emulate_media(media="null")
+                page.set_viewport_size(options.get("viewport") or {"width": 1280, "height": 720})
+                page.mouse.move(0, 0)
+            except Error:               # closed or stuck: a new one instead
+                context.close()
+            else:
+                self.open[key] = (context, page)
+                return page
+        context = self.browser.new_context(**options)
+        self.open[key] = (context, context.new_page())
+        return self.open[key][1]
+
+    def close(self):
+        for context, _page in self.open.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def pages(browser):
+    pages = Pages(browser)
+    yield pages
+    pages.close()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(pages):
+    return pages(viewport={"width": 1280, "height": 800})
+
+
+def search_answered(page, timeout: float = 30000) -> None:
+    """Wait until Material has answered the query in the search box: its count of results (or its "no
+    results") is shown, and its results, if there are any, are in the list."""
+    page.wait_for_function(r"""() => {
+        const words = JSON.parse(document.getElementById("__config").textContent).translations;
+        const counts = ["search.result.none", "search.result.one", "search.result.other"].map(key =>
+            words[key].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "\\d+"));
+        const meta = document.querySelector(".md-search-result__meta").innerText.trim();
+        if (!new RegExp("^(" + counts.join("|") + ")$").test(meta)) return false;
+        return meta === words["search.result.none"] ||
+            document.querySelector(".md-search-result__item:not(.goto-result)") !== null;
+    }""", timeout=timeout)
+
+
+def settled(page) -> None:
+    """Wait until the page has loaded its fonts and its scroll position has stayed put for five frames (the
+    landing script scrolls after the load event, over two frames)."""
+    page.evaluate("""async () => {
+        await document.fonts.ready;
+        let last = null, same = 0;
+        while (same < 5) {
+            await new Promise(resolve => requestAnimationFrame(resolve));
+            same = window.scrollY === last ? same + 1 : 0;
+            last = window.scrollY;
+        }
+    }""")
 
 
 def in_viewport(page, element_id: str) -> bool:

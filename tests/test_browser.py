@@ -27,12 +27,16 @@ def test_language_switch_keeps_the_place(page, server):
     assert in_viewport(page, "art_26__para_2")
 
 
-def test_online_site_loads_nothing_from_other_hosts(page, server):
+def test_online_site_loads_nothing_from_other_hosts(browser, server):
+    # A context of its own: a cold cache, so that every resource is requested.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     for path in ("/", "/chapter-4/", "/zh/glossary/", "/parallel/chapter-4/"):
         page.goto(f"{server}{path}")
         page.wait_for_load_state("networkidle")
+    context.close()
     assert requested and all(url.startswith(server) for url in requested), \
         [url for url in requested if not url.startswith(server)]
 

@@ -32,13 +32,11 @@ def test_every_article_has_its_own_page_in_both_languages(site, act):
             assert own <= ids_of(path) and own <= on_chapter
 
 
-def test_article_page_works_without_javascript(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_article_page_works_without_javascript(pages, server):
+    page = pages(java_script_enabled=False)
     page.goto(f"{server}/art/25/")
     assert in_viewport(page, "art_25")
     assert page.locator("#art_25__para_1").inner_text().startswith("The people")
-    context.close()
 
 
 def test_article_link_keeps_a_paragraph_fragment(page, server):
@@ -51,9 +49,8 @@ def test_article_link_keeps_a_paragraph_fragment(page, server):
                "High-quality Development in Border Areas"),
     ("zh", "zh/", "《内蒙古自治区促进边境地区高质量发展条例》第二十五条第二款"),
 ])
-def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, lang, prefix, expected):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_copy_control_puts_citation_and_link_on_the_clipboard(pages, server, lang, prefix, expected):
+    page = pages(permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{server}/{prefix}chapter-4/")
     button = page.locator("#art_25__para_2 .cite-button")
     button.focus()                      # reachable by keyboard
@@ -77,7 +74,6 @@ def test_copy_control_puts_citation_and_link_on_the_clipboard(browser, server, l
     assert page.evaluate("navigator.clipboard.readText()").splitlines() == [
         PROFILES[lang].citation(expected.split(", ", 1)[1] if lang == "en" else "内蒙古自治区促进边境地区高质量发展条例", 21),
         details, f"{base}{prefix}art/21/", f"{pinned}{base}{prefix}versions/2024-01-01/art/21/"]
-    context.close()
 
 
 def test_side_by_side_shows_both_languages_on_one_row(page, server, act):
@@ -132,8 +128,9 @@ def test_published_urls_still_resolve(site):
             missing.append(entry)
             continue
         if anchor:
-            ids = cache.setdefault(path, ids_of(html))
-            if anchor not in ids:
+            if path not in cache:           # each page read once (setdefault would read it every time)
+                cache[path] = ids_of(html)
+            if anchor not in cache[path]:
                 missing.append(entry)
     assert not missing, f"{len(missing)} published URLs no longer resolve, e.g. {missing[:5]}"
 

@@ -85,10 +85,9 @@ def test_term_links_cover_exactly_the_term(site):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_term_preview_opens_in_place_and_does_not_cover_the_line(browser, server, width):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])),
-                                  has_touch=width == "phone", is_mobile=width == "phone")
-    page = context.new_page()
+def test_a_term_preview_opens_in_place_and_does_not_cover_the_line(pages, server, width):
+    page = pages(viewport=dict(zip(("width", "height"), WIDTHS[width])),
+                 has_touch=width == "phone", is_mobile=width == "phone")
     page.goto(f"{server}/zh/chapter-4/")
     term = page.locator("#art_26__para_1 a.term").first
     term.scroll_into_view_if_needed()
@@ -109,23 +108,20 @@ def test_a_term_preview_opens_in_place_and_does_not_cover_the_line(browser, serv
     note.click()
     preview.wait_for(state="visible")
     assert page.url.endswith("/zh/chapter-4/")
-    context.close()
 
 
 # --- 4. status line, 5. typography: in the browser at both widths ------------------------------------------
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", ["chapter-4/", "zh/chapter-4/", "art/25/", "zh/art/25/"])
-def test_status_once_and_text_in_the_first_screen(browser, server, width, path):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])))
-    page = context.new_page()
+def test_status_once_and_text_in_the_first_screen(pages, server, width, path):
+    page = pages(viewport=dict(zip(("width", "height"), WIDTHS[width])))
     page.goto(f"{server}/{path}")
     assert page.locator(".status-line").count() == 1
     assert page.locator(".status-line a[href*='about/#texts']").count() == 1
     assert page.locator(".admonition.status-notice").count() == 0
     top = page.evaluate("document.querySelector('.article-body .para').getBoundingClientRect().top")
     assert top < WIDTHS[width][1] - 30
-    context.close()
 
 
 def test_english_pages_say_what_the_chinese_is(site):
@@ -142,9 +138,8 @@ def test_pages_that_are_not_the_text_have_no_notice(site):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_chinese_typography(browser, server, width):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])))
-    page = context.new_page()
+def test_chinese_typography(pages, server, width):
+    page = pages(viewport=dict(zip(("width", "height"), WIDTHS[width])))
     page.goto(f"{server}/zh/")
     assert page.evaluate("getComputedStyle(document.querySelector('.adoption')).fontStyle") == "normal"
     assert page.evaluate("getComputedStyle(document.body).fontFamily").lstrip().startswith('"PingFang SC"')
@@ -166,7 +161,6 @@ def test_chinese_typography(browser, server, width):
             const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
             return p.textContent.length / lines.size; }""")
         assert chars <= 82
-    context.close()
 
 
 def test_chinese_interface_punctuation_is_full_width(site):
@@ -191,9 +185,8 @@ def test_map_on_glossary_and_home_in_both_languages(site, act):
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "zh/"])
-def test_glossary_on_a_phone_is_short_and_any_entry_two_taps_away(browser, server, lang_prefix):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
+def test_glossary_on_a_phone_is_short_and_any_entry_two_taps_away(pages, server, lang_prefix):
+    page = pages(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page.goto(f"{server}/{lang_prefix}glossary/")
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 16000, height          # about 30,500 px before the index and folded facts
@@ -202,7 +195,6 @@ def test_glossary_on_a_phone_is_short_and_any_entry_two_taps_away(browser, serve
     target = link.get_attribute("href")[1:]
     link.tap()
     page.wait_for_function(f"location.hash === '#{target}'")
-    context.close()
 
 
 def test_chinese_side_by_side_page_and_its_language_switch(site):

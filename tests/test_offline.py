@@ -17,15 +17,16 @@ def offline_site(site, tmp_path_factory):
 
 
 @pytest.fixture
-def offline_page(browser):
-    context = browser.new_context(offline=True)
+def offline_page(pages):
+    page = pages(offline=True)
     requests = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.requests = requests
+
+    def record(request):
+        requests.append(request.url)
+    page.context.on("request", record)
     yield page
+    page.context.remove_listener("request", record)
     assert [url for url in requests if not url.startswith("file://")] == []
-    context.close()
 
 
 def search(page, query):

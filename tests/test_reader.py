@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 
 from build_scripts.languages import PROFILES
 
+from conftest import search_answered, settled
+
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 LANGS = {"en": "", "zh": "zh/"}
 SHORT = {"en": "Border Areas Regulations of Inner Mongolia", "zh": "《内蒙古自治区促进边境地区高质量发展条例》"}
@@ -24,12 +26,10 @@ def width(request):
 
 
 @pytest.fixture
-def screen(browser, width):
-    context = browser.new_context(viewport=WIDTHS[width], permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def screen(pages, width):
+    page = pages(viewport=WIDTHS[width], permissions=["clipboard-read", "clipboard-write"])
     page.width = width
-    yield page
-    context.close()
+    return page
 
 
 def soup(site, path):
@@ -167,18 +167,16 @@ def test_go_to_article_explains_a_wrong_number(screen, server):
     assert screen.url == f"{server}/zh/"
 
 
-def test_go_to_article_in_the_offline_copy(browser, site, tmp_path):
+def test_go_to_article_in_the_offline_copy(pages, site, tmp_path):
     with zipfile.ZipFile(site / "downloads" / "regulation-site.zip") as archive:
         archive.extractall(tmp_path)
     folder = tmp_path / "regulation-site"
-    context = browser.new_context(offline=True, viewport=WIDTHS["desktop"])
-    page = context.new_page()
+    page = pages(offline=True, viewport=WIDTHS["desktop"])
     page.goto((folder / "zh" / "about.html").as_uri())
     page.locator(".goto-input").fill("第二十五条第二款")
     page.locator(".goto-input").press("Enter")
     page.wait_for_url((folder / "zh" / "art" / "25.html").as_uri() + "#art_25__para_2")
     assert page.locator("#art_25__para_2").is_visible()
-    context.close()
 
 
 def search_first(page, server, prefix, query):
@@ -190,7 +188,7 @@ def search_first(page, server, prefix, query):
     field.fill(query)
     field.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=30000)
-    page.wait_for_timeout(1500)          # Material's own results arrive later; the article must stay first
+    search_answered(page)           # Material's own results arrive later; the article must stay first
     return page.locator(".md-search-result__item a.md-search-result__link").first.get_attribute("href")
 
 
@@ -232,7 +230,7 @@ def context_line(page) -> str:
 def test_paragraph_link_shows_law_chapter_article_and_highlight(screen, server, path):
     lang = "zh" if path.startswith("zh/") else "en"
     screen.goto(f"{server}/{path}/#art_25__para_2")
-    screen.wait_for_timeout(500)
+    settled(screen)
     height = WIDTHS[screen.width]["height"]
     header = box(screen, ".md-header")["height"]
     bar = box(screen, ".act-context")
@@ -251,7 +249,7 @@ def test_paragraph_link_shows_law_chapter_article_and_highlight(screen, server, 
 @pytest.mark.parametrize("path", ["chapter-4", "zh/art/25"])
 def test_article_link_highlights_the_whole_article(screen, server, path):
     screen.goto(f"{server}/{path}/#art_25")
-    screen.wait_for_timeout(300)
+    settled(screen)
     assert background(screen, '.article-body[data-article="25"]') not in TRANSPARENT
     assert background(screen, '.article-body[data-article="25"] #art_25__para_2') in TRANSPARENT   # one band
     assert box(screen, ".act-context")["y"] <= visible_top(screen, "#art_25")

@@ -4,10 +4,10 @@ that do not contain that paragraph are reused byte for byte."""
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import copy_source, run_build
 
@@ -41,8 +41,9 @@ def texts(site):
         if not path.is_file() or path.suffix == ".gz":
             continue
         name = path.relative_to(site).as_posix()
-        if path.suffix == ".pdf":
-            out[name] = _flat("".join(page.extract_text() for page in PdfReader(path).pages))
+        if path.suffix == ".pdf":       # poppler, in the order of the content (as pypdf reads it, 20 times faster)
+            out[name] = _flat(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
+                                             check=True).stdout)
         elif path.suffix == ".zip":
             with zipfile.ZipFile(path) as archive:
                 for member in archive.namelist():

@@ -8,6 +8,8 @@ import pytest
 
 from build_scripts.site_mkdocs import user_dictionary
 
+from conftest import search_answered
+
 QUERIES = [
     # (page language, query, expected article location)
     ("zh", "阿拉善左旗", "chapter-1/#art_2"),
@@ -33,8 +35,7 @@ def search(page, server, lang, query):
                            arg=initial, timeout=30000)
     box.fill(query)
     box.press("End")          # Material reads the query on key events; fill() alone sends none
-    page.wait_for_selector(".md-search-result__item", timeout=30000)
-    page.wait_for_timeout(300)
+    search_answered(page)
     links = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
                                       "links => links.map(a => a.href)")
     return [link.replace("?h=" + link.split("?h=")[1].split("#")[0], "") if "?h=" in link else link
