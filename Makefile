@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= 1701302400
 site: setup
 	$(PY) -m build_scripts build
 
-# Everything: parser, site, PDFs, real-browser tests (the site is built once and shared).
+# Everything: parser, site, PDFs, real-browser tests, one worker per CPU (the site is built once and shared).
 test: setup-test browser
 	$(PY) -m pytest
 

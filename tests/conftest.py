@@ -136,8 +136,10 @@ _STARTED: list[SharedBuild] = []
 
 
 class SharedBuild:
-    def __init__(self, folder: Path):
-        self.folder, self.process = folder, None
+    """A build of ``source`` into ``folder``/site that runs once per run, whichever process asks first."""
+
+    def __init__(self, folder: Path, source: Path = ROOT / "source"):
+        self.folder, self.source, self.process = folder, source, None
 
     def start(self):
         """Start the build unless a process of this run already did."""
@@ -145,7 +147,7 @@ class SharedBuild:
             if self.folder.exists():
                 return
             self.folder.mkdir()
-            command, env = build_command(self.folder, ROOT / "source", self.folder / "site")
+            command, env = build_command(self.folder, self.source, self.folder / "site")
             self.process = subprocess.Popen([sys.executable, "-c", _FINISH, str(self.folder), *command],
                                             cwd=ROOT, env=env, start_new_session=True)
             _STARTED.append(self)
