@@ -62,12 +62,10 @@ def _downloads(act: Act, lang: str, fragment: str = "") -> dict:
             "all_text": words["all_downloads"]}
 
 
-def downloads_folder(act: Act, version: Version | None = None) -> str:
+def downloads_folder(act: Act) -> str:
     """Where a version's PDFs and data files are: downloads/ for today's text, downloads/versions/<key>/ for
     every version's own copy (the current one's included, so that a pinned link keeps its file)."""
-    if version is None and not act.base:
-        return "downloads/"
-    return f"downloads/versions/{(version or act.shown).key}/"
+    return f"downloads/versions/{act.shown.key}/" if act.base else "downloads/"
 
 
 def _about(act: Act, lang: str) -> dict:
@@ -102,14 +100,13 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     if article is None:
         out["current"] = {"href": site_link(act, lang, ""), "text": words["current_text"]}
         return out
-    steps = history(act, v, article)
-    now = current_number(act, v, article)
-    if now is not None:
-        out["current"] = {"href": site_link(act, lang, f"art/{now}/"),
-                          "text": language.w("current_article", label=language.article_label(now))}
+    last = history(act, v, article)[-1]       # today's article, or the version that deleted it
+    if "deleted" in last.changes:
+        out["current"] = {"href": None,
+                          "text": language.w("deleted_article", effective=language.date(last.version.effective))}
     else:
-        gone = next(s.version for s in steps if "deleted" in s.changes)
-        out["current"] = {"href": None, "text": language.w("deleted_article", effective=language.date(gone.effective))}
+        out["current"] = {"href": site_link(act, lang, f"art/{last.num}/"),
+                          "text": language.w("current_article", label=language.article_label(last.num))}
     return out
 
 
