@@ -44,14 +44,15 @@ WORDS_JS = "assets/words.js"            # interface strings for site.js, from th
 
 _SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
 _PERMALINK = re.compile(r'data-(permalink|current|pinned)="site:([^"]*)"')
-_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+# Patterns start with literal text where they can: a leading \s* or alternation is tried at every position.
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
 _SELECT_LANG = re.compile(r'(<a href="[^"]*" hreflang=")([^"]*)(" class="md-select__link")')
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Strings mkdocs.yml gives the theme once, in English -> the language profile's word for them.
 THEME_WORDS = {"Link to this heading": "theme_headerlink", "Switch to light mode": "theme_palette_auto",
                "Switch to dark mode": "theme_palette_light", "Switch to system preference": "theme_palette_dark"}
-_THEME_ATTR = re.compile(r'(title|aria-label)="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')
+_THEME_ATTR = re.compile(r'="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')    # after title or aria-label
 _SIZED = re.compile(r'<a href="site:([^"#]*)(#[^"]*)?" data-size>(.*?)</a>', re.S)
 _RELATIVE_ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
 NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
@@ -191,7 +192,7 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
         text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + '" lang="'
                                 + PROFILES[m.group(2)].tag + m.group(3) if m.group(2) in PROFILES else m.group(0), text)
-        text = _THEME_ATTR.sub(lambda m: f'{m.group(1)}="{PROFILES[lang].words[THEME_WORDS[m.group(2)]]}"', text)
+        text = _THEME_ATTR.sub(lambda m: _theme_word(m, lang), text)
         text = _alternates(text, site, page_url, act, site_url)
         if act.prefix(lang):
             text = _CONFIG.sub(lambda m: m.group(1) + _search_base(m.group(2), act.prefix(lang)) + m.group(3), text,
@@ -289,8 +290,21 @@ def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -
             out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="{tag}">')
             if code == act.primary:
                 out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="x-default">')
-    replacement = iter(["\n" + "\n".join(out)] if out else [])
-    return _ALTERNATE.sub(lambda m: next(replacement, ""), text)
+    # The first link becomes the new ones, the others go, each with the white space before it.
+    pieces, end = [], 0
+    for i, m in enumerate(_ALTERNATE.finditer(text)):
+        pieces.append(text[end:m.start()].rstrip())
+        if out and i == 0:
+            pieces.append("\n" + "\n".join(out))
+        end = m.end()
+    return "".join(pieces) + text[end:]
+
+
+def _theme_word(m, lang: str) -> str:
+    """A theme string in a title or aria-label attribute, in the page's language."""
+    if not m.string.endswith(("title", "aria-label"), 0, m.start()):
+        return m.group(0)
+    return f'="{PROFILES[lang].words[THEME_WORDS[m.group(1)]]}"'
 
 
 def _search_base(config_json: str, prefix: str) -> str:
