@@ -106,16 +106,30 @@ def _pattern(lang: str, term: str) -> re.Pattern:
     return re.compile(term)
 
 
+def _literal(lang: str, term: str) -> str:
+    """The text any match of the term contains (lower case where the match ignores case): a paragraph
+    without it need not be searched."""
+    text = term.replace("[", "").replace("]", "")
+    return text.lower() if PROFILES[lang].spaced else text
+
+
+def _searchable(lang: str, text: str) -> str:
+    return text.lower() if PROFILES[lang].spaced else text
+
+
 def find(glossary: Glossary, regulation) -> tuple[Occurrence, ...]:
     """Every occurrence of every entry in the paragraphs and items of one language version."""
     lang = regulation.lang
     terms = sorted(((term, entry.id) for entry in glossary.entries for term in entry.match.get(lang, ())),
                    key=lambda t: -len(t[0]))
-    patterns = [(_pattern(lang, term), entry_id) for term, entry_id in terms]
+    patterns = [(_pattern(lang, term), _literal(lang, term), entry_id) for term, entry_id in terms]
     found = []
     for target in _targets(regulation):
         here: list = []       # (whole match, entry id): no two overlap
-        for pattern, entry_id in patterns:
+        searchable = _searchable(lang, target.text)
+        for pattern, literal, entry_id in patterns:
+            if literal not in searchable:
+                continue
             for m in pattern.finditer(target.text):
                 if all(m.end() <= o.start() or m.start() >= o.end() for o, _ in here):
                     here.append((m, entry_id))
@@ -155,11 +169,13 @@ def links(occurrences, page_of, section_of, everyday=frozenset()) -> tuple[Occur
 def check_against_text(glossary: Glossary, texts: dict) -> None:
     """Each listed variant must occur in its language's text; otherwise it is stale or mistyped."""
     problems = []
-    paragraphs = {lang: [t.text for t in _targets(reg)] for lang, reg in texts.items()}
+    paragraphs = {lang: [(t.text, _searchable(lang, t.text)) for t in _targets(reg)] for lang, reg in texts.items()}
     for entry in glossary.entries:
         for lang, strings in entry.match.items():
             for s in strings:
-                if not any(_pattern(lang, s).search(text) for text in paragraphs[lang]):
+                literal = _literal(lang, s)
+                if not any(literal in searchable and _pattern(lang, s).search(text)
+                           for text, searchable in paragraphs[lang]):
                     problems.append(Problem(glossary.path, entry.line,
                                             f"{entry.id}: match_{lang} {s!r} never occurs in {texts[lang].path}"))
     if problems:
