@@ -63,11 +63,12 @@ def cmd_generate(args) -> int:
 
 def cmd_build(args) -> int:
     """source/ -> docs/ -> a new site in a temporary folder -> swapped in for site/ only when all succeeded."""
-    from .build import build_site, generate
+    from .build import build_site
+    from .load import load_act
     from .site_mkdocs import BuildFailed
 
     started = time.perf_counter()
-    act, _count = generate(args.source, args.docs)
+    act = load_act(args.source)
     try:
         build_site(act, args.docs, args.site, args.config)
     except BuildFailed as e:

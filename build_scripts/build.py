@@ -37,14 +37,19 @@ def write_files(folder, files: dict) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def generate(source, docs):
-    """Write docs/ afresh from source/; returns the act that was read and the number of pages."""
-    act = load_act(source)
+def write_docs(act: Act, docs) -> int:
+    """Write docs/ afresh from the act; returns the number of pages."""
     pages = render(act)
     if Path(docs).exists():
         shutil.rmtree(docs)
     write_files(docs, {**pages, **extra_files(act)})
-    return act, len(pages)
+    return len(pages)
+
+
+def generate(source, docs):
+    """Write docs/ afresh from source/; returns the act that was read and the number of pages."""
+    act = load_act(source)
+    return act, write_docs(act, docs)
 
 
 def zip_folder(folder: Path, target: Path, top: str, moment: datetime.datetime) -> None:
@@ -72,7 +77,8 @@ def version_folder(made: Path, version) -> Path:
 
 
 def build_site(act: Act, docs, site, config) -> None:
-    from .export import write_exports         # lxml and WeasyPrint: loaded only when building
+    """docs/ from the act, then the site from docs/ with MkDocs, with the PDFs made alongside."""
+    from .export import write_exports         # lxml: loaded only when building
     from .pdf import editions, file_name, pdf_pool, start_pdfs
     site = Path(site)
     staging = site.with_name(site.name + ".new")
@@ -82,14 +88,15 @@ def build_site(act: Act, docs, site, config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
     moment = build_moment(act)
     try:
-        # The PDFs render in worker processes (started from this thread) while MkDocs builds the pages;
-        # the offline copy is derived from the online build (no second MkDocs run).
+        # The PDFs render in worker processes (started from this thread) while docs/ is written and MkDocs
+        # builds the pages; the offline copy is derived from the online build (no second MkDocs run).
         # Every earlier version has its own PDFs and exports; the current version's copy is today's files.
         earlier = act.meta.versions[:-1]
         with pdf_pool() as pool:
             futures = start_pdfs(pool, act, made, moment, cache=CACHE / "pdf")
             for version in earlier:
                 futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, cache=CACHE / "pdf")
+            write_docs(act, docs)
             site_url = mkdocs_build(config, docs, staging)
             offline_copy(staging, offline, act, site_url)
             for future in futures:

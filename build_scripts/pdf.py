@@ -19,9 +19,6 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pylopdf_fonts_zh_cn
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-
 from markupsafe import Markup
 
 from .languages import PROFILES
@@ -112,7 +109,11 @@ def document(act: Act, edition: str, moment: datetime.datetime) -> str:
 
 def write_pdfs(documents: dict[str, str], out_dir: Path) -> None:
     """Render the print HTML of each edition (edition -> HTML) with one font configuration and stylesheet.
-    WeasyPrint ignores @font-face unless the same FontConfiguration goes to CSS() and write_pdf()."""
+    WeasyPrint ignores @font-face unless the same FontConfiguration goes to CSS() and write_pdf().
+    WeasyPrint is imported here, in the worker processes: the process that builds the pages never needs it."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
     font_config = FontConfiguration()
     font_face = f'@font-face {{ font-family: "Act Serif"; src: url("{FONT.as_uri()}"); }}\n'
     css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
@@ -128,13 +129,14 @@ def _set_tempdir(folder: str) -> None:
 
 def content_key(html: str) -> str:
     """A hash of everything an edition's PDF is made from: its print HTML (text, labels, dates), the
-    stylesheet, the font and the WeasyPrint version. Same key, same PDF bytes."""
+    stylesheet, the font, this module (how WeasyPrint is called) and the WeasyPrint version. Same key,
+    same PDF bytes."""
     import hashlib
+    from importlib.metadata import version
 
-    import weasyprint
     digest = hashlib.sha256()
-    for part in (html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(),
-                 str(FONT.stat().st_size).encode(), weasyprint.__version__.encode()):
+    for part in (html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(), str(FONT.stat().st_size).encode(),
+                 Path(__file__).read_bytes(), version("weasyprint").encode()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 
