@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -168,7 +169,7 @@ def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime, cache=None) -
 class _Cached:
     """Waits for the PDF futures, then stores the new PDFs in the cache under their keys (keeping the
     most recent few, so the cache does not grow without end)."""
-    keep = 12
+    keep = 24
 
     def __init__(self, futures, out_dir: Path, cache: Path, keys: dict):
         self.futures, self.out_dir, self.cache, self.keys = futures, out_dir, cache, keys
@@ -178,8 +179,9 @@ class _Cached:
             future.result()
         for edition, key in self.keys.items():
             target = self.cache / f"{key}.pdf"
-            shutil.copyfile(self.out_dir / file_name(edition), target.with_suffix(".tmp"))
-            target.with_suffix(".tmp").replace(target)
+            part = target.with_suffix(f".{os.getpid()}.tmp")     # two builds at once never share a part file
+            shutil.copyfile(self.out_dir / file_name(edition), part)
+            part.replace(target)
         for old in sorted(self.cache.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)[self.keep:]:
             old.unlink(missing_ok=True)
 

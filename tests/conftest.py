@@ -26,9 +26,13 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# The build time of the tests' builds: 2023-11-14 22:13:20 UTC, not the adoption date (the build's fallback),
+# so that a test sees which one a build used.
+EPOCH = 1700000000
+
+
 def build_command(tmp: Path, source: Path, site: Path, *extra) -> tuple[list[str], dict]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.setdefault("SOURCE_DATE_EPOCH", "1701302400")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(EPOCH))
     return [sys.executable, "-m", "build_scripts", "build", "--source", str(source),
             "--docs", str(tmp / "docs"), "--site", str(site), *extra], env
 

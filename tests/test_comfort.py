@@ -16,7 +16,7 @@ WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
 def soup(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def heading_text(element) -> str:
@@ -53,7 +53,7 @@ def test_chapter_headings_and_title_equal_the_source(site, act):
             article = soup(site, f"{prefix}art/{chapter.articles[0].num}")
             assert article.select(".act-context a")[1].get_text() == expected
             if full.exists():
-                assert expected in [heading_text(h) for h in BeautifulSoup(full.read_text(), "html.parser")
+                assert expected in [heading_text(h) for h in BeautifulSoup(full.read_text(), "lxml")
                                     .select("h1, h2, h3")]
         pdf = subprocess.run(["pdftotext", str(site / "downloads" / f"regulation-{lang}.pdf"), "-"],
                              capture_output=True, text=True, check=True).stdout
@@ -209,7 +209,7 @@ def test_chinese_side_by_side_page_and_its_language_switch(site):
 
 def test_one_not_found_page_per_language(site):
     for prefix, tag in (("", "en"), ("zh/", "zh-Hans")):
-        page = BeautifulSoup((site / prefix / "404.html").read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup((site / prefix / "404.html").read_text(encoding="utf-8"), "lxml")
         assert page.html["lang"] == tag
         assert page.select_one(f'a[href="/{prefix}#contents"]')
 

@@ -48,7 +48,7 @@ def _skipped(element) -> bool:
 
 def leaks(text: str, code: str) -> list[str]:
     """Interface strings of a page in language ``code`` that are written in another language."""
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(text, "lxml")
     tag, pattern = PROFILES[code].tag, OTHER_SCRIPT[code]
     found = []
     body = soup.body or soup

@@ -31,7 +31,7 @@ def test_heading_text_is_literal(text):
     import markdown
     html = markdown.markdown(f"## {heading_text(text)}", extensions=["attr_list"])
     from bs4 import BeautifulSoup
-    assert BeautifulSoup(html, "html.parser").h2.get_text() == text
+    assert BeautifulSoup(html, "lxml").h2.get_text() == text
 
 
 def test_every_chapter_and_page_is_generated(act):
@@ -57,7 +57,7 @@ def test_items_are_rendered_with_their_labels(tmp_path):
         lines.insert(at + 1, items)
         path.write_text("".join(lines), encoding="utf-8")
     act = load_act(source)
-    page = BeautifulSoup(render(act)["chapter-1.zh.md"].split("---", 2)[2], "html.parser")
+    page = BeautifulSoup(render(act)["chapter-1.zh.md"].split("---", 2)[2], "lxml")
     items = page.select("#art_7__para_1 ~ p.point")
     assert [(p["id"], p.get_text()) for p in items] == [
         ("art_7__para_1__point_1", "（一）第一项；"), ("art_7__para_1__point_2", "（二）第二项。")]

@@ -81,7 +81,7 @@ def test_every_glossary_entry_appears_in_the_same_paragraphs_in_both_languages(a
 # --- the notes on the pages --------------------------------------------------------------------------------
 
 def page(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def text_before(marker) -> str:

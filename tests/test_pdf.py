@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
+from conftest import EPOCH
 
-EPOCH = 1700000000          # 2023-11-14 22:13:20 UTC: not the adoption date, so the test sees which one is used
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页"}
 
@@ -33,14 +33,14 @@ class _Collect(logging.Handler):
 
 
 @pytest.fixture(scope="module")
-def build(act, tmp_path_factory):
-    """Two builds with a fixed SOURCE_DATE_EPOCH: the normal one in two processes, then one in this
-    process, so that WeasyPrint's warnings can be seen."""
+def build(act, site, tmp_path_factory):
+    """The PDFs of the real build (made in worker processes, or earlier ones with the same inputs from its
+    cache), and the same editions made again in this process, so that WeasyPrint's warnings can be seen."""
     collect = _Collect()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
         moment = build_moment(act)
-    paths = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf"), moment)
+    paths = [site / "downloads" / pdf.file_name(edition) for edition in EDITIONS]
     logging.getLogger("weasyprint").addHandler(collect)
     try:
         again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, parallel=False)

@@ -14,7 +14,7 @@ from conftest import ROOT, copy_source, run_build
 
 
 def soup(site, path):
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def text_of(paragraph) -> str:
@@ -78,7 +78,7 @@ def test_every_page_of_the_text_carries_the_status_once(site, lang, words):
     pages = [p for p in root.glob("**/index.html") if p.relative_to(root).parts[0] not in ("zh", "search")]
     assert len(pages) >= 12
     for path in pages:
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         lines = page.select(".status-line")
         parts = path.relative_to(root).parts
         if parts[0].startswith(TEXT_PAGES) or parts[0] == "versions" and len(parts) > 2:   # a version's own pages

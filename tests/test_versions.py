@@ -26,7 +26,7 @@ FIRST, SECOND, CURRENT = amendment.VERSIONS
 
 
 def soup(site, path) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def pdf_text(path) -> str:
