@@ -251,9 +251,12 @@ def _path(rings, closed=True) -> str:
     return "".join(parts)
 
 
-def _countries(projection, tolerance):
+@functools.lru_cache(maxsize=4)
+def _countries(width, tolerance):
     """([(key or None, path data)] for every country in view, the named ones last (drawn on top),
-    path data of China's border with Mongolia and Russia)."""
+    path data of China's border with Mongolia and Russia), for a map ``width`` wide; the same for every
+    page with a map of that size, so worked out once."""
+    projection = _Projection(width)
     arcs, countries = _topology()
     box = (-_MARGIN, -_MARGIN, projection.width + _MARGIN, projection.height + _MARGIN)
     simplified = {}  # arc index -> projected, simplified positions; shared borders are simplified once
@@ -288,7 +291,7 @@ def _countries(projection, tolerance):
     # Arcs China shares with a neighbour are the border; the same simplified positions as the outlines.
     border = sorted(used["china"] & (used["mongolia"] | used["russia"]))
     lines = [part for j in border for part in _clip_line(arc(j), *box)]
-    return sorted(out, key=lambda c: (c[0] is not None, c[0] or "")), _path(lines, closed=False)
+    return tuple(sorted(out, key=lambda c: (c[0] is not None, c[0] or ""))), _path(lines, closed=False)
 
 
 # --- Labels --------------------------------------------------------------------------------------------------
@@ -385,7 +388,7 @@ def border_map(points: list[MapPoint], lang: str, words: dict, small: bool = Fal
     _sub(drawing, "title", words["title"])
     _sub(drawing, "desc", words["description"].format(**counts))
 
-    countries, border = _countries(projection, sizes["tolerance"])
+    countries, border = _countries(sizes["width"], sizes["tolerance"])
     for key, d in countries:
         _sub(drawing, "path", d=d, class_="country" + (f" country--{key}" if key else ""), fill_rule="evenodd")
     _sub(drawing, "path", d=border, class_="border")

@@ -2,10 +2,11 @@
 and an existing site/ left byte-identical. CRLF and BOM variants must pass."""
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import shutil
-import subprocess
-import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,8 +19,13 @@ GOOD = sorted(CORPUS.glob("ok-*.txt"))
 
 
 def check(*paths):
-    return subprocess.run([sys.executable, "-m", "build_scripts", "check", *map(str, paths)],
-                          cwd=ROOT, capture_output=True, text=True)
+    """``python -m build_scripts check PATHS`` in this process (test_parse runs the command itself); an
+    uncaught exception here is exactly the traceback a person would see."""
+    from build_scripts.__main__ import main
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["check", *map(str, paths)])
+    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def expected_line(path) -> int:

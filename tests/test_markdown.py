@@ -14,9 +14,15 @@ from conftest import ROOT
 GOLDEN = ROOT / "tests" / "golden"
 
 
+@pytest.fixture(scope="module")
+def rendered(act):
+    """Every page of the real act, rendered once for the tests that only read them."""
+    return render(act)
+
+
 @pytest.mark.parametrize("name", ["chapter-4.md", "chapter-4.zh.md"])
-def test_rendered_chapter_matches_golden_file(act, name):
-    rendered = render(act)[name]
+def test_rendered_chapter_matches_golden_file(rendered, name):
+    rendered = rendered[name]
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(rendered, encoding="utf-8")
@@ -34,8 +40,8 @@ def test_heading_text_is_literal(text):
     assert BeautifulSoup(html, "lxml").h2.get_text() == text
 
 
-def test_every_chapter_and_page_is_generated(act):
-    pages = render(act)
+def test_every_chapter_and_page_is_generated(rendered):
+    pages = rendered
     for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):
         for n in range(1, 10):
             assert f"chapter-{n}{suffix}" in pages
