@@ -7,6 +7,10 @@ RUNTIME := $(call stamp,site,requirements.txt package-lock.json)
 TESTING := $(call stamp,test,requirements.txt requirements-test.txt)
 AUDITING := $(call stamp,audit,requirements.txt requirements-audit.txt)
 export NO_MKDOCS_2_WARNING := 1
+# Python keeps its compiled modules (in __pycache__/, not in git) even where the environment says not to:
+# each build, test worker and PDF worker would otherwise compile the project's modules, and pytest would
+# rewrite every test module, again on every start (seconds per process).
+unexport PYTHONDONTWRITEBYTECODE
 # Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= 1701302400
 

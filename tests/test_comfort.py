@@ -103,7 +103,7 @@ def test_a_term_preview_opens_in_place_and_does_not_cover_the_line(pages, server
     assert float(preview.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 14
     assert preview.locator("a[href*='glossary/#']").count() == 1
     page.keyboard.press("Escape")
-    assert preview.is_hidden()
+    preview.wait_for(state="hidden", timeout=5000)
     note = page.locator("sup.note-ref a").first
     note.click()
     preview.wait_for(state="visible")

