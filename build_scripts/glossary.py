@@ -109,11 +109,11 @@ def _pattern(lang: str, term: str) -> re.Pattern:
 def _literal(lang: str, term: str) -> str:
     """The text any match of the term contains (lower case where the match ignores case): a paragraph
     without it need not be searched."""
-    text = term.replace("[", "").replace("]", "")
-    return text.lower() if PROFILES[lang].spaced else text
+    return _searchable(lang, term.replace("[", "").replace("]", ""))
 
 
 def _searchable(lang: str, text: str) -> str:
+    """Text as a term's literal is looked for in it: lower case where matches ignore case."""
     return text.lower() if PROFILES[lang].spaced else text
 
 

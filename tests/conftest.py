@@ -92,8 +92,9 @@ def pytest_collection_modifyitems(config, items):
         # For the scheduler below: the tests of a module with a module-scoped fixture form one unit.
         groups = {item.nodeid: item.nodeid.split("::")[0] for item in items if _module_fixture(item)}
         path = _shared_path(config, "xdist-groups.json")
-        path.with_suffix(f".{os.environ['PYTEST_XDIST_WORKER']}").write_text(json.dumps(groups))
-        path.with_suffix(f".{os.environ['PYTEST_XDIST_WORKER']}").replace(path)
+        part = path.with_suffix(f".{os.environ['PYTEST_XDIST_WORKER']}")
+        part.write_text(json.dumps(groups))
+        part.replace(path)
 
 
 @pytest.hookimpl(optionalhook=True)

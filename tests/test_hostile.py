@@ -61,9 +61,8 @@ def test_broken_source_leaves_the_site_byte_identical(tmp_path, site):
     before = tree_digest(previous)
     firsts = {path.name.split(".")[-2]: path for path in reversed(BROKEN)}
     assert set(firsts) == {"en", "zh"}
-    for path in firsts.values():
+    for lang, path in firsts.items():
         source = copy_source(tmp_path / path.stem)
-        lang = path.name.split(".")[-2]
         shutil.copyfile(path, source / f"regulation.{lang}.txt")
         result = run_build(tmp_path / path.stem, source, previous)
         assert result.returncode == 1, path.name

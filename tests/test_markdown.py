@@ -22,12 +22,12 @@ def rendered(act):
 
 @pytest.mark.parametrize("name", ["chapter-4.md", "chapter-4.zh.md"])
 def test_rendered_chapter_matches_golden_file(rendered, name):
-    rendered = rendered[name]
+    page = rendered[name]
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(rendered, encoding="utf-8")
+        golden.write_text(page, encoding="utf-8")
     expected = golden.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), rendered.splitlines(True),
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), page.splitlines(True),
                                         str(golden), "rendered"))
     assert not diff, "\n" + diff
 
@@ -41,12 +41,11 @@ def test_heading_text_is_literal(text):
 
 
 def test_every_chapter_and_page_is_generated(rendered):
-    pages = rendered
     for lang, suffix in (("en", ".md"), ("zh", ".zh.md")):
         for n in range(1, 10):
-            assert f"chapter-{n}{suffix}" in pages
+            assert f"chapter-{n}{suffix}" in rendered
         for name in ("index", "notes", "glossary"):
-            assert f"{name}{suffix}" in pages
+            assert f"{name}{suffix}" in rendered
 
 
 def test_items_are_rendered_with_their_labels(tmp_path):
