@@ -11,8 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # each build, test worker and PDF worker would otherwise compile the project's modules, and pytest would
 # rewrite every test module, again on every start (seconds per process).
 unexport PYTHONDONTWRITEBYTECODE
-# Fixed build time for reproducible output (the act's adoption date) unless the caller sets one.
-export SOURCE_DATE_EPOCH ?= 1701302400
+# The build's date is the last commit that changed source/ (reproducible), unless SOURCE_DATE_EPOCH is set.
 
 .PHONY: site test test-fast serve bench check publish setup setup-test browser clean audit
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -23,12 +24,20 @@ CACHE = Path(os.environ.get("BUILD_CACHE", Path(__file__).resolve().parent.paren
 
 
 def build_moment(act: Act) -> datetime.datetime:
-    """The time stamped into PDFs, exports and archives: SOURCE_DATE_EPOCH when set, else midnight UTC of
-    the adoption date, so that two builds of the same source are identical."""
+    """The build's date, stamped into PDFs, exports, archives and the sitemap: SOURCE_DATE_EPOCH when set,
+    else the time of the last commit that changed the source folder, else (outside a git checkout) midnight
+    UTC of the newest translation revision. Two builds of the same source are identical."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
-    return datetime.datetime.combine(act.meta.adopted, datetime.time(), datetime.timezone.utc)
+    try:
+        committed = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "."], cwd=act.source_dir,
+                                   capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        committed = ""
+    if committed:
+        return datetime.datetime.fromtimestamp(int(committed), datetime.timezone.utc)
+    return datetime.datetime.combine(act.meta.revision.date, datetime.time(), datetime.timezone.utc)
 
 
 def write_files(folder, files: dict) -> None:
@@ -98,7 +107,7 @@ def build_site(act: Act, docs, site, config) -> None:
             for version in earlier:
                 futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, cache=CACHE / "pdf")
             write_docs(act, docs)
-            site_url = mkdocs_build(config, docs, staging)
+            site_url = mkdocs_build(config, docs, staging, moment)
             offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()

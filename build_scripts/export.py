@@ -85,6 +85,8 @@ def export_json(act: Act) -> dict:
                     article["caption"] = caption
         texts[lang] = {**data, "file": version.file, "status": version.status, "status_label": version.label,
                        "notice": version.notice, "chapters": chapters}
+        if version.short:
+            texts[lang]["status_short"] = version.short
     return {
         "format_version": FORMAT_VERSION,
         "work": work_uri(meta),
@@ -95,6 +97,11 @@ def export_json(act: Act) -> dict:
         "version": _version_json(act, act.shown),
         "versions": [_version_json(act, v) for v in meta.versions],
         "texts": texts,
+        "revision": meta.revision.number,
+        "revisions": [{"number": r.number, "date": r.date.isoformat(), "changes": list(r.changes)}
+                      for r in meta.revisions],
+        "provenance": {key: {"text": p.text, "links": [{"title": link.title, "url": link.url} for link in p.links]}
+                       for key, p in meta.provenance.items()},
         "corrections": [{"lang": c.lang, "target": paragraph_id(c.article, c.paragraph), "from": c.old, "to": c.new,
                          "reason": c.reason} for c in meta.corrections if c.version == act.shown.key],
         "observations": [{"lang": n.lang, "target": _note_target(n), "text": n.text} for n in meta.observations],

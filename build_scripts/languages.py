@@ -197,7 +197,7 @@ ENGLISH = Language(
         # editorial layers
         "editorial_notes": "Notes by this site's editors (not part of the act)", "note_back": "Back to the text",
         # article pages
-        "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
+        "article_title": "{label} – {short}", "status_paren": " ({status})", "status_gap": " ", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
         # editorial notes (notes page)
         "unconfirmed_legend": "This fact could not be confirmed in the sources this glossary relies on; it is given "
                               "as the best available reading. Facts without this mark were confirmed.",
@@ -214,7 +214,7 @@ ENGLISH = Language(
         "full_description": "The whole text of the {title} on one page, for searching and printing.",
         "print": "Print", "print_article": "Print this article",
         "printed_from": "Printed from", "dates": "Adopted {adopted}, in force from {effective}",
-        "cite_details": "{status}; adopted {adopted}, in force from {effective}",
+        "cite_details": "{status}, {revision}; adopted {adopted}, in force from {effective}",
         "js_goto": "Go to article", "js_goto_placeholder": "Art. 25(2)", "js_goto_go": "Go",
         "js_goto_help": "Article number, e.g. 25, Art. 25 or Article 25(2)",
         "js_goto_none": "No such article: the Regulations have Articles 1 to {max}.",
@@ -227,9 +227,20 @@ ENGLISH = Language(
         "currency_old": "Not the current text. This version was in force from {effective} to {until}.",
         "versions": "Versions", "versions_link": "All versions", "current_text": "Current text",
         "versions_description": "Every version of the {title}, with the decisions that made them and what changed.",
-        "versions_intro": "The Regulations are amended by a decision of the Standing Committee, after which the "
-                          "whole text is published again, sometimes renumbered. Every version stays on this site at "
-                          "its own address, so a link to a version always shows the text as it read then.",
+        "versions_intro": "When the Standing Committee amends the Regulations, it does so by a decision and then "
+                          "publishes the whole text again, sometimes renumbered. Every version stays on this site at "
+                          "its own address, so a link to a version always shows the law as it read then; the "
+                          "translations beside it are revised separately (see the revisions below).",
+        "cite_revision": "translation revision {number} of {date}",
+        "currency_revision": "Translation revision {number} of {date}.",
+        "revisions": "Revisions of the translations and notes", "revision_title": "Revision {number}, {date}",
+        "revisions_intro": "The law's versions above are fixed by the dates they took effect. The translations and "
+                           "this site's editorial additions (corrections, captions, notes and the glossary) are "
+                           "revised separately, newest first below. A pinned link fixes the law's version; the "
+                           "revision stated beside the text, in copied citations and in the PDFs says which wording "
+                           "of the translations you read.",
+        "provenance": "Where the texts come from", "provenance_official": "Where the official text is published",
+        "provenance_draft": "The draft",
         "versions_checked": "No later amendment known as of {checked}.",
         "version_title": "Version in force from {effective}", "version_current": "current",
         "version_until": "until {until}", "version_files": "Files of this version",
@@ -339,7 +350,7 @@ CHINESE = Language(
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
-        "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
+        "article_title": "{short}{label}", "status_paren": "（{status}）", "status_gap": "", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
         "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
         "notes_heading": "参考译文说明",
         "notes_intro": "本站中文为根据英文译本回译的参考译文。以下各条说明译文在哪些地方有意不按英文字面翻译，以及理由。"
@@ -353,7 +364,7 @@ CHINESE = Language(
         "full_description": "《{title}》全文单页，便于查找和打印。",
         "print": "打印", "print_article": "打印本条",
         "printed_from": "打印自", "dates": "{adopted}通过，{effective}起施行",
-        "cite_details": "{status}；{adopted}通过，{effective}起施行",
+        "cite_details": "{status}，{revision}；{adopted}通过，{effective}起施行",
         "js_goto": "跳转到条文", "js_goto_placeholder": "第25条", "js_goto_go": "跳转",
         "js_goto_help": "条文序号，如 25、第25条、第二十五条第二款",
         "js_goto_none": "没有该条：本条例共{max}条。",
@@ -366,8 +377,15 @@ CHINESE = Language(
         "currency_old": "本版本不是现行文本，施行期间为{effective}至{until}。",
         "versions": "历次版本", "versions_link": "历次版本", "current_text": "现行文本",
         "versions_description": "{title}的历次版本、作出修改的决定及修改内容。",
-        "versions_intro": "本条例由自治区人民代表大会常务委员会以决定修改，修改后重新公布全文，条文序号可能随之调整。"
-                          "每一版本均以固定网址保留在本站，指向某一版本的链接始终显示该版本当时的文本。",
+        "versions_intro": "自治区人民代表大会常务委员会修改本条例时，以决定作出修改，随后重新公布全文，条文序号可能随之调整。"
+                          "每一版本均以固定网址保留在本站，指向某一版本的链接始终显示该版本当时的条文；与之并列的译文另行修订（见下文“修订记录”）。",
+        "cite_revision": "译文第{number}版（{date}）",
+        "currency_revision": "译文第{number}版（{date}）。",
+        "revisions": "译文和编注的修订记录", "revision_title": "第{number}版，{date}",
+        "revisions_intro": "上列各版本以施行日期固定。译文以及本站编辑所加内容（更正、条旨、注释和术语表）另行修订，"
+                           "下文按由新到旧列出。固定版本链接固定的是法规的版本；正文旁、复制的引文和PDF中注明的修订版次，"
+                           "说明所读译文的措辞。",
+        "provenance": "文本来源", "provenance_official": "正式文本的公布", "provenance_draft": "草案",
         "versions_checked": "截至{checked}，未知有后续修改。",
         "version_title": "自{effective}起施行的版本", "version_current": "现行",
         "version_until": "施行至{until}", "version_files": "本版本文件",

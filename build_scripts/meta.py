@@ -6,15 +6,16 @@ from pathlib import Path
 
 from .errors import Problem, SourceError
 from .languages import PROFILES
-from .model import Correction, LanguageVersion, Metadata, Observation, Version
-from .yaml_lines import check_keys, date_field, int_field, items, load, text_field, texts_field
+from .model import Correction, LanguageVersion, Link, Metadata, Observation, Provenance, Revision, Version
+from .yaml_lines import check_keys, date_field, int_field, items, load, text_field, texts_field, texts_value
 
 
 def load_metadata(path) -> Metadata:
     path = str(path)
     data = load(path)
     problems: list[Problem] = []
-    required = ["title", "adopting_body", "adopted", "effective", "versions", "checked", "languages", "statuses"]
+    required = ["title", "adopting_body", "adopted", "effective", "versions", "checked", "languages", "statuses",
+                "provenance", "revisions"]
     check_keys(path, data, required, ["short_title", "corrections", "observations"], problems, "regulation.yaml")
     if not isinstance(data, dict) or any(key not in data for key in ("languages", "statuses")):
         raise SourceError(problems)
@@ -43,7 +44,8 @@ def load_metadata(path) -> Metadata:
         raise SourceError(problems + [Problem(path, data.line_of("statuses"),
                                               f"expected 'statuses' as a mapping, found {statuses!r}")])
     for status, definition in statuses.items():
-        check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}", statuses.line_of(status))
+        check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
+                   statuses.line_of(status))
     versions = {}
     for lang in langs:
         entry = languages[lang]
@@ -63,7 +65,8 @@ def load_metadata(path) -> Metadata:
             problems.append(Problem(path, entry.line_of("file"), f"expected a text file, found no file {file!r}"))
         versions[lang] = LanguageVersion(lang=lang, file=file, status=status,
                                  label=texts_field(path, definition, "label", langs, problems),
-                                 notice=texts_field(path, definition, "notice", langs, problems))
+                                 notice=texts_field(path, definition, "notice", langs, problems),
+                                 short=texts_field(path, definition, "short", langs, problems, optional=True))
 
     history = _versions(path, data, langs, adopted, effective, problems)
     keys = [v.key for v in history]
@@ -104,11 +107,73 @@ def load_metadata(path) -> Metadata:
     if checked and history and checked < history[-1].adopted:
         problems.append(Problem(path, data.line_of("checked"), f"expected 'checked' on or after the current version's "
                                                                f"adoption ({history[-1].adopted}), found {checked}"))
+    provenance = _provenance(path, data, langs, problems)
+    revisions = _revisions(path, data, langs, problems)
     if problems:
         raise SourceError(problems)
     return Metadata(path=path, title=title, short_title=short_title, adopting_body=body, adopted=adopted, effective=effective,
                     languages=versions, corrections=tuple(corrections), observations=tuple(observations),
-                    versions=tuple(history), checked=checked)
+                    versions=tuple(history), checked=checked, provenance=provenance, revisions=revisions)
+
+
+def _provenance(path, data, langs, problems) -> dict[str, Provenance]:
+    """``provenance:``: where the official text is published (``official``, required), the draft the notes
+    cite (``draft``) and where each language's text comes from (its code), each a statement and links."""
+    value = data.get("provenance")
+    if not isinstance(value, dict):
+        problems.append(Problem(path, data.line_of("provenance"), f"expected 'provenance' as a mapping of "
+                                                                  f"official, draft and language codes, found {value!r}"))
+        return {}
+    if "official" not in value:
+        problems.append(Problem(path, data.line_of("provenance"), "expected 'official' under 'provenance': where "
+                                                                  "the official text is published"))
+    out = {}
+    for key, entry in value.items():
+        if key not in ("official", "draft", *langs):
+            problems.append(Problem(path, value.line_of(key), f"expected official, draft or a language code "
+                                                              f"({', '.join(langs)}) under 'provenance', found {key!r}"))
+            continue
+        if not check_keys(path, entry, ["text"], ["links"], problems, f"provenance.{key}", value.line_of(key)):
+            continue
+        links = []
+        for line, link in items(_list(path, entry, "links", problems)):
+            if not check_keys(path, link, ["title", "url"], [], problems, "link", line):
+                continue
+            url = link["url"]
+            if not isinstance(url, str) or not url.startswith(("http://", "https://")) or " " in url:
+                problems.append(Problem(path, link.line_of("url"), f"expected an http:// or https:// address, "
+                                                                   f"found {url!r}"))
+                continue
+            links.append(Link(title=texts_field(path, link, "title", langs, problems), url=url))
+        out[key] = Provenance(key=key, text=texts_field(path, entry, "text", langs, problems), links=tuple(links))
+    return out
+
+
+def _revisions(path, data, langs, problems) -> tuple[Revision, ...]:
+    """``revisions:`` of the translations and editorial layers, oldest first, numbered 1, 2, 3 …, with dates
+    that do not go back, each with a list of what it changed."""
+    entries = _list(path, data, "revisions", problems)
+    if not entries:
+        problems.append(Problem(path, data.line_of("revisions"), "expected at least one revision under 'revisions'"))
+    out = []
+    for line, entry in items(entries):
+        if not check_keys(path, entry, ["number", "date", "changes"], [], problems, "revision", line):
+            continue
+        number, day = int_field(path, entry, "number", problems), date_field(path, entry, "date", problems)
+        if number is not None and number != len(out) + 1:
+            problems.append(Problem(path, entry.line_of("number"), f"expected revision number {len(out) + 1} "
+                                                                   f"(revisions are numbered 1, 2, 3 … oldest first), "
+                                                                   f"found {number!r}"))
+        if day and out and out[-1].date and day < out[-1].date:
+            problems.append(Problem(path, entry.line_of("date"), f"expected a date on or after revision "
+                                                                 f"{out[-1].number}'s ({out[-1].date}), found {day}"))
+        changes = [texts_value(path, change_line, "a change", change, langs, problems)
+                   for change_line, change in items(_list(path, entry, "changes", problems))]
+        changes = [c for c in changes if c]
+        if not changes:
+            problems.append(Problem(path, entry.line_of("changes"), "expected at least one change in the revision"))
+        out.append(Revision(number=number or len(out) + 1, date=day, changes=tuple(changes)))
+    return tuple(out)
 
 
 def _versions(path, data, langs, adopted, effective, problems) -> list[Version]:

@@ -146,6 +146,32 @@ class LanguageVersion:
     status: str
     label: dict[str, str]        # interface language -> name of the status
     notice: dict[str, str]       # interface language -> statement shown with this version's text
+    short: dict[str, str] | None = None   # interface language -> the status in a few words, for titles,
+                                          # previews and PDF metadata; None for the official text
+
+
+@dataclass(frozen=True)
+class Link:
+    title: dict[str, str]        # interface language -> what the link leads to
+    url: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a text comes from (``key``: a language code), where the official text is published
+    (``official``), or the draft the notes cite (``draft``)."""
+    key: str
+    text: dict[str, str]         # interface language -> the statement
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A revision of the translations and of the editorial layers (captions, notes, glossary): the law's
+    versions are pinned by their own dates; these change the site's wording beside them."""
+    number: int
+    date: datetime.date
+    changes: tuple[dict[str, str], ...]   # each: interface language -> what changed
 
 
 @dataclass(frozen=True)
@@ -201,6 +227,12 @@ class Metadata:
     observations: tuple[Observation, ...]
     versions: tuple[Version, ...]    # oldest first; the last is the current text
     checked: datetime.date           # when no later amendment was last known to exist
+    provenance: dict[str, Provenance] = field(default_factory=dict)   # official, draft and each language
+    revisions: tuple[Revision, ...] = ()   # oldest first; the last is the one the site shows
+
+    @property
+    def revision(self) -> Revision | None:
+        return self.revisions[-1] if self.revisions else None
 
 
 # --- layers beside the text ------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from .versions import article_lines, currency_parts, current_number, diff_lines,
 from .templating import render as render_template
 
 DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
+ABOUT_PAGE = "about"              # the hand-written page that says where the texts come from ...
+PROVENANCE_MARK = "<!-- provenance -->\n"   # ... where it has this line (else at its end)
 DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
 
 
@@ -74,14 +76,30 @@ def _about(act: Act, lang: str) -> dict:
     return {"href": site_link(act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
 
 
-def _front(act: Act, lang: str, title: str, description: str, **extra) -> dict:
-    """Front matter. A version's own copy of a page says which version in its title and stays out of search
-    and search engines: today's page holds the same text (or a newer one)."""
+def _front(act: Act, lang: str, title: str, description: str, shows: tuple[str, ...] = (), named: bool = False,
+           **extra) -> dict:
+    """Front matter. A page of the text (``shows``: the languages whose text it shows) says what that text is
+    in its tab title, description and link preview, once: "(unofficial translation)", "（参考译文）"; its tab
+    title names the act once (``named``: the title already does). A version's own copy of a page says which
+    version in its title and stays out of search and search engines: today's page holds the same text (or a
+    newer one)."""
+    language = PROFILES[lang]
     if act.base:
-        language = PROFILES[lang]
         title = language.w("version_page_title", title=title, effective=language.date(act.shown.effective))
         extra.update(search={"exclude": True}, robots="noindex")
+    if shows:
+        status = status_short(act, lang, shows)
+        mark = language.w("status_paren", status=status) if status else ""
+        head = title if named else language.w("article_title", label=title, short=act.meta.short_title[lang])
+        description = mark.strip() + language.words["status_gap"] + description if mark else description
+        extra.update(head_title=head + mark, preview=True)
     return {"title": title, "description": description, **extra}
+
+
+def status_short(act: Act, lang: str, shows: tuple[str, ...]) -> str:
+    """The status of the texts ``shows`` in a few words, in ``lang`` ("" when they are all official)."""
+    shorts = [act.meta.languages[code].short[lang] for code in shows if act.meta.languages[code].short]
+    return PROFILES[lang].words["list_sep"].join(dict.fromkeys(shorts))
 
 
 def _date(language: Language, day: datetime.date) -> dict:
@@ -218,7 +236,8 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
     span = language.article_span(chapter.articles[0].num, chapter.articles[-1].num)
     return render_template(
         "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
-        front=_front(act, lang, heading, language.w("chapter_description", heading=heading, span=span, title=act.meta.title[lang])),
+        front=_front(act, lang, heading, language.w("chapter_description", heading=heading, span=span,
+                                                    title=act.meta.title[lang]), shows=(lang,)),
         version=act.meta.languages[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
         # Side by side: today's text only.
         parallel_href=None if act.base else site_link(act, lang, f"parallel/chapter-{chapter.num}/"),
@@ -237,7 +256,6 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
     chapter = reg.chapter_of(article.num)
     a = _article(act, lang, article, inline)
     first, last = article.paragraphs[0].text, reg.chapters[-1].articles[-1].num
-    title = language.w("article_title", label=a["label"], short=act.meta.short_title[lang])
 
     def neighbour(num):
         if not 1 <= num <= last:         # articles run 1..last (validated when the text is read)
@@ -248,7 +266,7 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.languages[lang],
         about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
-        front=_front(act, lang, title, language.snippet(first), og_description=first, search={"exclude": True}),
+        front=_front(act, lang, a["label"], language.snippet(first), shows=(lang,), search={"exclude": True}),
         where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
         in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
@@ -312,9 +330,9 @@ def parallel_page(act: Act, lang: str, num: int) -> str:
     inlines = [Inline(act, lang, terms=False) for lang in langs]
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
-        front=_front(act, lang, first.w("parallel_title", heading=headings[0]), first.w("parallel_description", heading=headings[0],
-                                                   title=act.meta.title[langs[0]]),
-                     search={"exclude": True}),
+        front=_front(act, lang, first.w("parallel_title", heading=headings[0]),
+                     first.w("parallel_description", heading=headings[0], title=act.meta.title[langs[0]]),
+                     shows=tuple(langs), search={"exclude": True}),
         lang=lang, version=act.meta.languages[lang], about=_about(act, lang), currency=_currency(act, lang),
         only_links=[{"href": site_link(act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
                      "text": first.words[f"only_{code}"]} for code in langs],
@@ -334,7 +352,7 @@ def home_page(act: Act, lang: str) -> str:
     return render_template(
         "home.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
         front=_front(act, lang, meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
-                                                  effective=effective), search={"boost": 0.1}),
+                                                  effective=effective), shows=(lang,), named=True, search={"boost": 0.1}),
         facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
                {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
                {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()}],
@@ -356,8 +374,8 @@ def full_page(act: Act, lang: str, inline: Inline) -> str:
     return render_template(
         "full.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
         # Out of the search index: the chapter pages hold the same text.
-        front=_front(act, lang, language.w("article_title", label=language.words["full_title"], short=meta.short_title[lang]),
-                     language.w("full_description", title=meta.title[lang]), search={"exclude": True}),
+        front=_front(act, lang, language.words["full_title"], language.w("full_description", title=meta.title[lang]),
+                     shows=(lang,), search={"exclude": True}),
         version=meta.languages[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
         currency=_currency(act, lang),
         captions_href=_captions_href(act, lang),
@@ -510,7 +528,13 @@ def glossary_page(act: Act, lang: str) -> str:
 
 def hand_page(act: Act, page) -> str:
     """A hand-written page as written: not the act's text, so the footer's status line is enough. The
-    downloads page is followed by the list of every version's own files."""
+    downloads page is followed by the list of every version's own files; the about page gets the sources of
+    the texts (``provenance:`` in regulation.yaml) at its marker line."""
+    if page.name == ABOUT_PAGE:
+        words = PROFILES[page.lang].words
+        section = render_template("provenance.md.j2", words=words, provenance=_provenance(act, page.lang))
+        head, marker, tail = page.markdown.partition(PROVENANCE_MARK)
+        return head + section + tail if marker else page.markdown.rstrip("\n") + "\n\n" + section
     if page.name != DOWNLOADS_PAGE:
         return page.markdown
     language, lang = PROFILES[page.lang], page.lang
@@ -520,6 +544,17 @@ def hand_page(act: Act, page) -> str:
                "state": language.w("version_until", until=language.date(until(act, v))) if until(act, v)
                else language.words["version_current"], "href": version_link(act, lang, v),
                "files": _downloads(act.at(v), lang)["links"]} for v in reversed(act.meta.versions)])
+
+
+def _provenance(act: Act, lang: str) -> list[dict]:
+    """Where the official text is published, where each language's text comes from, and the draft: each a
+    statement and links, in ``lang``."""
+    words = PROFILES[lang].words
+    label = {"official": "provenance_official", "draft": "provenance_draft"}
+    order = ["official", *act.langs, "draft"]
+    return [{"id": f"source-{p.key}", "label": words[label.get(p.key, f"version_{p.key}")], "text": p.text[lang],
+             "links": [{"href": link.url, "text": link.title[lang]} for link in p.links]}
+            for p in sorted(act.meta.provenance.values(), key=lambda p: order.index(p.key))]
 
 
 def not_found_page(act: Act, lang: str) -> str:
@@ -592,7 +627,10 @@ def versions_page(act: Act, lang: str) -> str:
                      else words["version_current"],
                      "changes": _summary(act, lang, v), "files": _downloads(act.at(v), lang)["links"]})
     return render_template(
-        "versions.md.j2", lang=lang, words=words, rows=rows,
+        "versions.md.j2", lang=lang, words=words, rows=rows, provenance=_provenance(act, lang),
+        revisions=[{"number": r.number, "title": language.w("revision_title", number=r.number, date=language.date(r.date)),
+                    "date": _date(language, r.date), "changes": [c[lang] for c in r.changes]}
+                   for r in reversed(act.meta.revisions)],
         checked=language.w("versions_checked", checked=language.date(act.meta.checked)),
         front=_front(act, lang, words["versions"], language.w("versions_description", title=act.meta.title[lang])))
 

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from .languages import PROFILES
 from .model import Act
+from .versions import revision_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
@@ -78,7 +79,7 @@ def extra_files(act: Act) -> dict[str, str]:
 def cite_details(act: Act, lang: str) -> str:
     """What a copied citation says about the text: its status and dates, in the page's language."""
     language = PROFILES[lang]
-    return language.w("cite_details", status=act.meta.languages[lang].label[lang],
+    return language.w("cite_details", status=act.meta.languages[lang].label[lang], revision=revision_text(act, lang),
                       adopted=language.date(act.meta.adopted), effective=language.date(act.meta.effective))
 
 
@@ -115,9 +116,12 @@ def user_dictionary(act: Act) -> str:
 
 # --- the build ----------------------------------------------------------------------------------------
 
-def mkdocs_build(config_file, docs_dir, site_dir) -> str:
-    """mkdocs build --strict; warnings are printed and raise BuildFailed. Returns the site URL."""
+def mkdocs_build(config_file, docs_dir, site_dir, moment=None) -> str:
+    """mkdocs build --strict; warnings are printed and raise BuildFailed. Returns the site URL. ``moment``
+    (the build's date) becomes the sitemap's lastmod: MkDocs reads it from SOURCE_DATE_EPOCH."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if moment is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -209,19 +213,33 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         shutil.copyfile(SHIM, site / SHIM_TARGET)
     else:
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
-        _prune_sitemap(site, site_url)
+        _prune_sitemap(site, site_url, act)
 
 
 _URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
 
 
-def _prune_sitemap(site: Path, site_url: str) -> None:
-    """The sitemap without the versions' own copies of pages (``noindex``: today's pages hold the text)."""
+_SITEMAP_ALTERNATE = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]*)" href="([^"]*)"/>')
+
+
+def _prune_sitemap(site: Path, site_url: str, act: Act) -> None:
+    """The sitemap without the versions' own copies of pages (``noindex``: today's pages hold the text), with
+    the same hreflang tags as the pages (BCP 47, and x-default for the primary language)."""
     path = site / "sitemap.xml"
     if not path.exists():
         return
     pinned = re.compile(re.escape(site_url) + r"(?:[a-z-]+/)?versions/[^/]+/")
+
+    def alternate(m):
+        code, href = m.groups()
+        if code not in PROFILES:
+            return m.group(0)
+        link = f'<xhtml:link rel="alternate" hreflang="{PROFILES[code].tag}" href="{href}"/>'
+        if code == act.primary:
+            link += f'\n        <xhtml:link rel="alternate" hreflang="x-default" href="{href}"/>'
+        return link
     text = _URL_ENTRY.sub(lambda m: "" if pinned.match(m.group(1)) else m.group(0), path.read_text(encoding="utf-8"))
+    text = _SITEMAP_ALTERNATE.sub(alternate, text)
     path.write_text(text, encoding="utf-8")
     with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
         out.write(text.encode("utf-8"))

@@ -129,16 +129,25 @@ def until(act: Act, version: Version) -> datetime.date | None:
 
 
 def currency_parts(act: Act, lang: str) -> dict[str, str]:
-    """The statement of which version ``act`` shows, in ``lang``, in three sentences: ``version`` (in force from
+    """The statement of which version ``act`` shows, in ``lang``, in sentences: ``version`` (in force from
     when; for an earlier version, that it is not current and until when it was in force), ``made`` (by which
-    decision) and, for the current text, ``checked`` (no later amendment known on the date last checked)."""
+    decision), for the current text ``checked`` (no later amendment known on the date last checked), and
+    ``revision`` (which revision of the translations and editorial layers the site shows)."""
     language, v = PROFILES[lang], act.shown
     parts = {"version": language.w("currency", effective=language.date(v.effective)) if act.is_current else
              language.w("currency_old", effective=language.date(v.effective), until=language.date(until(act, v))),
              "made": language.w("currency_made", instrument=v.instrument[lang], adopted=language.date(v.adopted))}
     if act.is_current:
         parts["checked"] = language.w("currency_checked", checked=language.date(act.meta.checked))
+    revision = act.meta.revision
+    parts["revision"] = language.w("currency_revision", number=revision.number, date=language.date(revision.date))
     return parts
+
+
+def revision_text(act: Act, lang: str) -> str:
+    """Which revision of the translations and editorial layers the site shows, as a phrase in ``lang``."""
+    language, revision = PROFILES[lang], act.meta.revision
+    return language.w("cite_revision", number=revision.number, date=language.date(revision.date))
 
 
 def currency(act: Act, lang: str) -> str:

@@ -132,10 +132,15 @@ def texts_field(path, entry, key, langs, problems, optional=False):
     value = entry.get(key)
     if value is None and optional:
         return None
+    return texts_value(path, _where(entry, key), repr(key), value, langs, problems)
+
+
+def texts_value(path, line, what, value, langs, problems):
+    """``value`` as {en: …, zh: …} with a non-empty text for each language; None after adding a problem."""
     if (not isinstance(value, dict) or set(value) != set(langs)
             or any(not isinstance(value[lang], str) or not value[lang].strip() for lang in langs)):
-        problems.append(Problem(path, _where(entry, key), f"expected {key!r} with a non-empty text for each of "
-                                                          f"{', '.join(langs)} (and nothing else), found {value!r}"))
+        problems.append(Problem(path, line, f"expected {what} with a non-empty text for each of "
+                                            f"{', '.join(langs)} (and nothing else), found {value!r}"))
         return None
     return {lang: value[lang].strip() for lang in langs}
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from build_scripts.languages import PROFILES
@@ -59,8 +60,11 @@ def test_copy_control_puts_citation_and_link_on_the_clipboard(pages, server, lan
     copied = page.evaluate("navigator.clipboard.readText()")
     base = page.locator('link[rel="canonical"]').get_attribute("href").removesuffix(f"{prefix}chapter-4/")
     assert base.startswith("https://")          # the published address, wherever the page was opened
+    revision = yaml.safe_load((ROOT / "source" / "regulation.yaml").read_text(encoding="utf-8"))["revisions"][-1]
     details = PROFILES[lang].w("cite_details", status=("Unofficial English translation" if lang == "en"
                                                       else "参考译文（非正式文本）"),
+                              revision=PROFILES[lang].w("cite_revision", number=revision["number"],
+                                                        date=PROFILES[lang].date(datetime.date.fromisoformat(revision["date"]))),
                               adopted=PROFILES[lang].date(datetime.date(2023, 11, 30)),
                               effective=PROFILES[lang].date(datetime.date(2024, 1, 1)))
     # Today's link, then the link pinned to the version read (the only one so far).

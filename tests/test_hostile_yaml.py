@@ -54,6 +54,20 @@ CASES = {
     "reg-version-bad-date": (REG, '  - effective: "2024-01-01"', '  - effective: "2024-01-32"', "new"),
     "reg-version-unknown-key": (REG, '  - effective: "2024-01-01"', '  - effective: "2024-01-01"\n    amends: 3',
                                 "new+1"),
+    "reg-status-short-a-string": (REG, "    short:\n      en: reference translation\n      zh: 参考译文\n",
+                                  "    short: reference translation\n", "new"),
+    "reg-provenance-missing-official": (REG, "provenance:\n  official:\n", "provenance:\n  unused:\n", "new+1"),
+    "reg-provenance-unknown-key": (REG, "provenance:\n", "provenance:\n  gazette:\n    text: {en: a, zh: b}\n", "new+1"),
+    "reg-provenance-link-not-http": (REG, "url: https://flk.npc.gov.cn/", "url: flk.npc.gov.cn", "new"),
+    "reg-provenance-text-missing-language": (REG, "  draft:\n    text:\n      en: On 28 September",
+                                            "  draft:\n    text:\n      fr: Le 28 septembre", "new+1"),
+    "reg-revision-skipped-number": (REG, "  - number: 2\n", "  - number: 4\n", "new"),
+    "reg-revision-date-goes-back": (REG, '  - number: 3\n    date: "2026-12-06"', '  - number: 3\n    date: "2026-11-01"',
+                                    "new+1"),
+    "reg-revision-change-one-language": (REG, "      - en: The English text and the Chinese reference translation first "
+                                              "published.\n        zh: 首次发布英文文本和中文参考译文。\n",
+                                         "      - en: The English text first published.\n", "new"),
+    "reg-revisions-missing": (REG, "revisions:\n  - number: 1", "old_revisions:\n  - number: 1", 4),
     "reg-version-instrument-a-string": (REG, "    instrument:\n      en: Adopted at the 7th meeting of the Standing "
                                              "Committee of the 14th People's Congress of the Inner Mongolia Autonomous "
                                              "Region\n      zh: 内蒙古自治区第十四届人民代表大会常务委员会第七次会议通过\n",

@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import io
 import logging
+import os
 import re
 import subprocess
 from collections import Counter
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
-from conftest import EPOCH
+from conftest import EPOCH, copy_source
 
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页"}
@@ -155,12 +156,27 @@ def test_metadata(docs, act, edition):
     assert meta.creation_date == when and meta.modification_date == when
 
 
-def test_build_date_without_source_date_epoch_is_the_adoption_date(act, monkeypatch):
+def test_build_date_without_source_date_epoch_is_the_last_commit_of_the_source(act, tmp_path, monkeypatch):
+    """The build's date stays reproducible without SOURCE_DATE_EPOCH: the last commit that changed the source
+    folder, and outside a git checkout the newest translation revision's date."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    moment = build_moment(act)
-    assert moment.isoformat() == f"{act.meta.adopted.isoformat()}T00:00:00+00:00"
+    source = copy_source(tmp_path)
+    moved = dataclasses.replace(act, source_dir=source)
+    revision = act.meta.revision.date.isoformat()
+    assert build_moment(moved).isoformat() == f"{revision}T00:00:00+00:00"      # not a git checkout
+    stamp = "2025-03-04T05:06:07+00:00"
+    env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_NAME="t",
+               GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "source"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+    (tmp_path / "elsewhere.txt").write_text("not the source")
+    later = dict(env, GIT_AUTHOR_DATE="2026-01-01T00:00:00+00:00", GIT_COMMITTER_DATE="2026-01-01T00:00:00+00:00")
+    for command in (["add", "elsewhere.txt"], ["commit", "-q", "-m", "other"]):
+        subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True)
+    moment = build_moment(moved)
+    assert moment.isoformat() == stamp
     html = pdf.document(act, "en", moment)
-    assert f'<meta name="dcterms.created" content="{act.meta.adopted.isoformat()}T00:00:00Z">' in html
+    assert '<meta name="dcterms.created" content="2025-03-04T05:06:07Z">' in html
 
 
 # --- navigation: bookmarks, named destinations, contents ------------------------------------------------

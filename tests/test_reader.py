@@ -82,8 +82,9 @@ def test_article_page_has_title_chapter_neighbours_and_print(screen, server, sit
     assert alternates["en"] == f"{base_url(site)}art/25/" and alternates["zh-Hans"] == f"{base_url(site)}zh/art/25/"
     # Link previews in the page's language.
     og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
-    assert og["og:title"] == language.w("article_title", label=language.article_label(25), short=SHORT[lang])
-    assert og["og:description"] == act.text(lang).article(25).paragraphs[0].text
+    assert og["og:title"].startswith(language.w("article_title", label=language.article_label(25), short=SHORT[lang]))
+    assert og["og:title"] == page.title.get_text()
+    assert act.text(lang).article(25).paragraphs[0].text[:40] in og["og:description"]
     assert og["og:url"] == url
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
 

@@ -261,7 +261,7 @@ def test_versions_page_lists_versions_instruments_changes_and_files(versioned, l
     prefix, language = LANGS[lang], PROFILES[lang]
     page = soup(versioned, f"{prefix}versions/")
     sections = [h["id"] for h in page.select(".md-content h2")]
-    assert sections == [f"version-{k}" for k in reversed(amendment.VERSIONS)]
+    assert sections == [f"version-{k}" for k in reversed(amendment.VERSIONS)] + ["revisions", "sources"]
     text = squash(page.select_one(".md-content").get_text())
     for v in amendment.INSTRUMENTS:
         assert v["instrument"][lang] in text
