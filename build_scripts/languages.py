@@ -95,7 +95,7 @@ class Language:
         return self.fmt("citation", ref=self.paragraph_ref(article, paragraph), title=title)
 
     def caption(self, text: str) -> str:
-        """An editorial caption as shown beside the article number: [Transport and roads] / 【交通和公路建设】."""
+        """An editorial caption as shown beside the article number: [Transport infrastructure] / 【交通基础设施建设】."""
         return self.fmt("caption", caption=text)
 
     def article_span(self, first: int, last: int) -> str:
