@@ -95,7 +95,7 @@ class Language:
         return self.fmt("citation", ref=self.paragraph_ref(article, paragraph), title=title)
 
     def caption(self, text: str) -> str:
-        """An editorial caption as shown beside the article number: [Transport and roads] / 【交通和公路建设】."""
+        """An editorial caption as shown beside the article number: [Transport infrastructure] / 【交通基础设施建设】."""
         return self.fmt("caption", caption=text)
 
     def article_span(self, first: int, last: int) -> str:
@@ -223,6 +223,7 @@ ENGLISH = Language(
         # versions: currency, point-in-time pages, history, changes, pinned links
         # the currency statement: which version, made by which decision, and (current) when last checked
         "currency": "This version: in force from {effective}.", "currency_made": "{instrument} ({adopted}).",
+        "instrument_dated": "{instrument} ({adopted})",
         "currency_checked": "No later amendment known as of {checked}.", "sentence_sep": " ",
         "currency_old": "Not the current text. This version was in force from {effective} to {until}.",
         "versions": "Versions", "versions_link": "All versions", "current_text": "Current text",
@@ -290,7 +291,8 @@ ENGLISH = Language(
         "map_legend_seat": "Seat of government", "map_legend_approximate": "Approximate position",
         "map_item_approximate": "{name} (approximate position)",
         "map_item_not_drawn": "{name} (not on the map: no coordinates)",
-        "map_source": "Schematic map. Country outlines: Natural Earth (1:50m, public domain).",
+        "map_source": "Schematic map. The country outlines are approximate, from Natural Earth (1:50m, public domain), "
+                      "and are not an authoritative boundary.",
         "map_country_china": "China", "map_country_mongolia": "Mongolia", "map_country_russia": "Russia",
         "parallel_title": "{heading} (English and Chinese)",
     },
@@ -327,9 +329,9 @@ CHINESE = Language(
         "glossary_description": "《{title}》所涉旗市区、机关和术语的中英对照术语表。",
         "pdf_description": "{status}。{adopted}通过，{effective}起施行。",
         "notes": "文本说明", "corrections": "编辑更正",
-        "corrections_intro": "英文文本按所收原样发布，仅作以下排印更正。每项更正只适用于一处；如不再适用，构建即停止。",
+        "corrections_intro": "英文文本按所收原样发布，仅作以下排印更正。每项更正只适用于一处，本站生成时即予核对。",
         "observations": "其他说明", "observations_intro": "以下各点仅作说明，未予更正。",
-        "was": "原文", "now": "发布文本", "reason": "理由", "where": "位置", "none": "无。",
+        "was": "所收文本", "now": "发布文本", "reason": "理由", "where": "位置", "none": "无。",
         "glossary": "术语表",
         "glossary_intro": "构成边境地区的各旗、市、区，以及本条例提及的机关和术语，中英对照。每个条目列出其出现的所有条款。",
         "group_border_areas": "边境地区（第二条）", "group_bodies": "政府机关", "group_terms": "其他术语",
@@ -342,13 +344,13 @@ CHINESE = Language(
         "version": "中文", "other_version": "英文",
         "version_en": "英文", "version_zh": "中文",
         "downloads_label": "下载：", "all_downloads": "全部下载",
-        "download_pdf_en": "PDF 英文", "download_pdf_zh": "PDF 中文",
-        "download_pdf_bilingual": "PDF 中英对照", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
+        "download_pdf_en": "英文 PDF", "download_pdf_zh": "中文 PDF",
+        "download_pdf_bilingual": "中英对照 PDF", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "中英对照阅读",
         "only_en": "仅英文", "only_zh": "仅中文",
-        "page_x_of_y": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+        "page_x_of_y": '"第 " counter(page) " 页／共 " counter(pages) " 页"',
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
-        "publisher": "本网站编辑", "in_force": "施行",
+        "publisher": "本站编辑", "in_force": "现行有效",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
         "article_title": "{short}{label}", "status_paren": "（{status}）", "status_gap": "", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
         "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
@@ -368,15 +370,16 @@ CHINESE = Language(
         "js_goto": "跳转到条文", "js_goto_placeholder": "第25条", "js_goto_go": "跳转",
         "js_goto_help": "条文序号，如 25、第25条、第二十五条第二款",
         "js_goto_none": "没有该条：本条例共{max}条。",
-        "js_goto_no_para": "{article}共{count}款。",
+        "js_goto_no_para": "{article}只有{count}款。",
         "js_goto_result": "跳转到", "js_goto_short": "条文",
         # 阅读体验：主题文字、文本性质、术语表、地图、下载、404
         # versions: currency, point-in-time pages, history, changes, pinned links
-        "currency": "本版本自{effective}起施行。", "currency_made": "{instrument}（{adopted}）。",
-        "currency_checked": "截至{checked}，未知有后续修改。", "sentence_sep": "",
+        "currency": "本版本自{effective}起施行。", "currency_made": "{adopted}{instrument}。",
+        "instrument_dated": "{adopted}{instrument}",
+        "currency_checked": "截至{checked}，未发现后续修改。", "sentence_sep": "",
         "currency_old": "本版本不是现行文本，施行期间为{effective}至{until}。",
         "versions": "历次版本", "versions_link": "历次版本", "current_text": "现行文本",
-        "versions_description": "{title}的历次版本、作出修改的决定及修改内容。",
+        "versions_description": "《{title}》的历次版本、作出修改的决定及修改内容。",
         "versions_intro": "自治区人民代表大会常务委员会修改本条例时，以决定作出修改，随后重新公布全文，条文序号可能随之调整。"
                           "每一版本均以固定网址保留在本站，指向某一版本的链接始终显示该版本当时的条文；与之并列的译文另行修订（见下文“修订记录”）。",
         "cite_revision": "译文第{number}版（{date}）",
@@ -386,14 +389,14 @@ CHINESE = Language(
                            "下文按由新到旧列出。固定版本链接固定的是法规的版本；正文旁、复制的引文和PDF中注明的修订版次，"
                            "说明所读译文的措辞。",
         "provenance": "文本来源", "provenance_official": "正式文本的公布", "provenance_draft": "草案",
-        "versions_checked": "截至{checked}，未知有后续修改。",
+        "versions_checked": "截至{checked}，未发现后续修改。",
         "version_title": "自{effective}起施行的版本", "version_current": "现行",
         "version_until": "施行至{until}", "version_files": "本版本文件",
         "version_read": "阅读本版本",
         "versions_files": "各版本文件",
         "versions_files_intro": "每一版本的文本各有其 PDF 和数据文件，永不改变。上面列出的是现行版本的文件，条例修改后随之更新。",
-        "version_home_description": "{title}自{effective}起施行的版本。",
-        "in_force_from": "施行日期", "made_by": "制定或修改", "changes_made": "修改内容",
+        "version_home_description": "《{title}》自{effective}起施行的版本。",
+        "in_force_from": "施行日期", "made_by": "制定、修改情况", "changes_made": "修改内容",
         "summary_adopted": "条例通过时的文本。", "summary_none": "条文未作修改。",
         "summary_amended": "修改：{list}。", "summary_inserted": "增加：{list}。",
         "summary_deleted": "删除：{list}。", "summary_renumbered": "序号调整：{list}。",
@@ -419,7 +422,7 @@ CHINESE = Language(
         "glossary_index": "术语索引",
         "file_size": "{text}（{size}）", "kilobytes": "{n} KB", "megabytes": "{n} MB",
         "not_found": "未找到该页面",
-        "not_found_text": "此地址没有页面。本条例共{first}至{last}条，每条都有单独的页面，例如下面的链接。也可以用上方的搜索框查找任意词语。",
+        "not_found_text": "此地址没有页面。本条例共{last}条，每条都有单独的页面，例如下面的链接。也可以用上方的搜索框查找任意词语。",
         "not_found_home": "条例目录",
         "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注",
         "map_title": "内蒙古自治区边境地区示意图",
@@ -430,7 +433,7 @@ CHINESE = Language(
         "map_legend_seat": "政府驻地", "map_legend_approximate": "大致位置",
         "map_item_approximate": "{name}（大致位置）",
         "map_item_not_drawn": "{name}（无坐标，未在图上标出）",
-        "map_source": "示意图。国界轮廓：Natural Earth（1:50m，公有领域）。",
+        "map_source": "示意图，不作为国界划定依据。国家轮廓取自 Natural Earth（1:50m，公有领域），仅示大致位置。",
         "map_country_china": "中国", "map_country_mongolia": "蒙古国", "map_country_russia": "俄罗斯",
         "parallel_title": "{heading}（中英对照）",
     },

@@ -621,8 +621,11 @@ def versions_page(act: Act, lang: str) -> str:
     rows = []
     for v in reversed(act.meta.versions):
         last = until(act, v)
+        # the decision and its date, in the language's order: the template marks up the date between the two parts
+        before, _, after = words["instrument_dated"].partition("{adopted}")
         rows.append({"key": v.key, "effective": _date(language, v.effective), "adopted": _date(language, v.adopted),
-                     "instrument": v.instrument[lang], "href": version_link(act, lang, v),
+                     "made_before": before.format(instrument=v.instrument[lang]),
+                     "made_after": after.format(instrument=v.instrument[lang]), "href": version_link(act, lang, v),
                      "state": language.w("version_until", until=language.date(last)) if last
                      else words["version_current"],
                      "changes": _summary(act, lang, v), "files": _downloads(act.at(v), lang)["links"]})

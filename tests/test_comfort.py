@@ -219,7 +219,7 @@ def test_one_not_found_page_per_language(site):
 def test_downloads_are_named_with_their_size(site):
     size = round((site / "downloads" / "regulation-en.pdf").stat().st_size / 1024)
     assert f"PDF, English ({size} KB)" in soup(site, "downloads").get_text()
-    assert f"PDF 英文（{size} KB）" in soup(site, "zh/downloads").get_text()
+    assert f"英文 PDF（{size} KB）" in soup(site, "zh/downloads").get_text()
     assert f"PDF, English ({size} KB)" in soup(site, "chapter-4").get_text()
 
 
