@@ -533,16 +533,21 @@ def hand_page(act: Act, page) -> str:
 
 
 def not_found_page(act: Act, lang: str) -> str:
-    """The page a server shows for an address that has none (published as 404.html by the boundary)."""
-    language = PROFILES[lang]
-    articles = list(act.text(lang).articles())
+    """The page a server shows for an address that has none (published as 404.html by the boundary). Most
+    static hosts serve only the root one for every missing address, whatever its language, so the page says
+    it in every language, its own first, the others marked with their lang."""
+    def block(code: str) -> dict:
+        language = PROFILES[code]
+        articles = list(act.text(code).articles())
+        return {"tag": language.tag, "code": code, "heading": language.words["not_found"],
+                "text": language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
+                "home_href": site_link(act, code, "#contents"), "home_text": language.words["not_found_home"],
+                "example_href": site_link(act, code, f"art/{articles[0].num}/"),
+                "example_text": language.article_label(articles[0].num)}
+    words = PROFILES[lang].words
     return render_template(
-        "not_found.md.j2", words=language.words,
-        front=_front(act, lang, language.words["not_found"], language.words["not_found"], search={"exclude": True}),
-        text=language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
-        home_href=site_link(act, lang, "#contents"), home_text=language.words["not_found_home"],
-        example_href=site_link(act, lang, f"art/{articles[0].num}/"),
-        example_text=language.article_label(articles[0].num))
+        "not_found.md.j2", words=words, own=block(lang), others=[block(code) for code in act.langs if code != lang],
+        front=_front(act, lang, words["not_found"], words["not_found"], search={"exclude": True}))
 
 
 def text_pages(act: Act, lang: str) -> dict[str, str]:
