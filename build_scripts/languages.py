@@ -155,6 +155,8 @@ ENGLISH = Language(
         # metadata
         "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
         "status": "Status of this text", "contents": "Contents",
+        # the home page's list of chapters and articles (not "Contents": the theme titles its own contents so)
+        "contents_heading": "Chapters and articles",
         "home_description": "{title}: adopted {adopted}, in force from {effective}. Full text in English and Chinese.",
         "chapter_description": "{heading} ({span}) of the {title}.",
         "parallel_description": "{heading} of the {title}, in English and Chinese side by side.",
@@ -309,6 +311,7 @@ CHINESE = Language(
         "sentence_end": "。",
         "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
         "status": "文本性质", "contents": "目录",
+        "contents_heading": "章节和条文",
         "home_description": "《{title}》全文，{adopted}通过，{effective}起施行。",
         "chapter_description": "《{title}》{heading}（{span}）。",
         "parallel_description": "《{title}》{heading}，中英对照。",
