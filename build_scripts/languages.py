@@ -190,6 +190,8 @@ ENGLISH = Language(
         "download_pdf_bilingual": "PDF, bilingual", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "Read English and Chinese side by side",
         "only_en": "English only", "only_zh": "Chinese only",
+        # the copy button beside the other language's text, side by side (said in the page's language)
+        "copy_other": "{cite} ({text})", "text_en": "English text", "text_zh": "Chinese text",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
         # scripts
@@ -338,6 +340,7 @@ CHINESE = Language(
         "download_pdf_bilingual": "PDF 中英对照", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "中英对照阅读",
         "only_en": "仅英文", "only_zh": "仅中文",
+        "copy_other": "{cite}（{text}）", "text_en": "英文文本", "text_zh": "中文文本",
         "page_x_of_y": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本网站编辑", "in_force": "施行",

@@ -317,9 +317,21 @@ def parallel_page(act: Act, lang: str, num: int) -> str:
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
     first = profiles[0]
     inlines = [Inline(act, code, terms=False, ui=lang) for code in langs]
+    def copy_label(code: str, num: int, para: int | None = None) -> str | None:
+        """The copy button's label beside the other language's text: what it cites, in the page's words."""
+        if code == lang:
+            return None             # the script says it with the citation itself
+        cite = first.citation(act.meta.title[lang], num, para)
+        return first.words["js_copy"] + first.w("copy_other", cite=cite, text=first.words[f"text_{code}"])
+
     articles = []
     for pair in zip(*(c.articles for c in chapters)):
         texts = [_article(act, code, a, inline) for code, a, inline in zip(langs, pair, inlines)]
+        single = len(pair[0].paragraphs) == 1
+        for code, t in zip(langs, texts):
+            t["copy_label"] = copy_label(code, t["num"])
+            for para in t["paragraphs"]:
+                para["copy_label"] = copy_label(code, t["num"], None if single else para["num"])
         articles.append({"id": pair[0].id, "num": pair[0].num, "label": texts[0]["label"], "count": len(pair[0].paragraphs),
                          "texts": [{"tag": p.tag, **t} for p, t in zip(profiles, texts)],
                          "rows": [{"id": cells[0]["id"], "cells": [{"tag": p.tag, **c} for p, c in zip(profiles, cells)]}

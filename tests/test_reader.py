@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from build_scripts.languages import PROFILES
 
 from conftest import search_answered, settled
+from test_language_leaks import OTHER_SCRIPT
 
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 LANGS = {"en": "", "zh": "zh/"}
@@ -312,10 +313,16 @@ def test_side_by_side_lands_with_context_numbers_copy_and_highlight(screen, serv
         screen.wait_for_timeout(100)
         assert screen.evaluate("navigator.clipboard.readText()").splitlines()[0] == \
             PROFILES[code].citation(act.meta.title[code], 25)
-    # The buttons speak the page's language beside either text.
-    labels = screen.evaluate("[...document.querySelectorAll('.cite-button')].map(b => [b.closest('[lang]').lang, "
-                             "b.getAttribute('aria-label')])")
-    assert labels and all(tag == language.tag and label.startswith(language.words["js_copy"]) for tag, label in labels)
+    # Every label for assistive technology speaks the page's language, beside either text: a copy button beside
+    # the other language says what it cites in the page's words and which text it is.
+    labels = screen.evaluate("[...document.querySelectorAll('[aria-label]')].map(e => [e.closest('[lang]').lang, "
+                             "e.getAttribute('aria-label'), e.classList.contains('cite-button')])")
+    per_language = sum(1 + (len(a.paragraphs) if len(a.paragraphs) > 1 else 0) for a in act.text(lang).chapters[3].articles)
+    assert sum(1 for *_, cite in labels if cite) == 2 * per_language
+    assert [label for tag, label, _ in labels if tag != language.tag or OTHER_SCRIPT[lang].search(label)] == []
+    other_label = screen.locator(f'#art_25__para_2 p.para[lang="{PROFILES[other].tag}"] .cite-button')
+    assert other_label.get_attribute("aria-label") == language.words["js_copy"] + language.w(
+        "copy_other", cite=language.citation(act.meta.title[lang], 25, 2), text=language.words[f"text_{other}"])
 
 
 def test_side_by_side_uses_the_whole_width_on_a_desktop(screen, server):

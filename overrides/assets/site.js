@@ -64,7 +64,8 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-button";
-    button.setAttribute("aria-label", words.copy + cite);
+    // Beside a text in another language (side by side) the page says what the button cites in its own words.
+    button.setAttribute("aria-label", host.getAttribute("data-copy-label") || words.copy + cite);
     // The label is in the page's language, also beside a text in the other language.
     if (host.closest("[lang]") !== document.documentElement) button.lang = document.documentElement.lang;
     button.setAttribute("data-link", links[0]);
