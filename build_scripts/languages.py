@@ -155,6 +155,8 @@ ENGLISH = Language(
         # metadata
         "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
         "status": "Status of this text", "contents": "Contents",
+        # the home page's list of chapters and articles (not "Contents": the theme titles its own contents so)
+        "contents_heading": "Chapters and articles",
         "home_description": "{title}: adopted {adopted}, in force from {effective}. Full text in English and Chinese.",
         "chapter_description": "{heading} ({span}) of the {title}.",
         "parallel_description": "{heading} of the {title}, in English and Chinese side by side.",
@@ -188,6 +190,8 @@ ENGLISH = Language(
         "download_pdf_bilingual": "PDF, bilingual", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "Read English and Chinese side by side",
         "only_en": "English only", "only_zh": "Chinese only",
+        # the copy button beside the other language's text, side by side (said in the page's language)
+        "copy_other": "{cite} ({text})", "text_en": "English text", "text_zh": "Chinese text",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
         # scripts
@@ -322,6 +326,7 @@ CHINESE = Language(
         "sentence_end": "。",
         "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
         "status": "文本性质", "contents": "目录",
+        "contents_heading": "章节和条文",
         "home_description": "《{title}》全文，{adopted}通过，{effective}起施行。",
         "chapter_description": "《{title}》{heading}（{span}）。",
         "parallel_description": "《{title}》{heading}，中英对照。",
@@ -348,6 +353,7 @@ CHINESE = Language(
         "download_pdf_bilingual": "中英对照 PDF", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "中英对照阅读",
         "only_en": "仅英文", "only_zh": "仅中文",
+        "copy_other": "{cite}（{text}）", "text_en": "英文文本", "text_zh": "中文文本",
         "page_x_of_y": '"第 " counter(page) " 页／共 " counter(pages) " 页"',
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本站编辑", "in_force": "现行有效",

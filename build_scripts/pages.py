@@ -131,10 +131,12 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
-    def __init__(self, act: Act, lang: str, articles=None, terms: bool = True):
+    def __init__(self, act: Act, lang: str, articles=None, terms: bool = True, ui: str | None = None):
         """Glossary links for a page showing ``articles`` (numbers; all when None): everyday terms once on
-        the page, other terms once in each article; none when ``terms`` is false."""
-        self.act, self.lang = act, lang
+        the page, other terms once in each article; none when ``terms`` is false. ``ui``: the language of
+        the page around the text (the side-by-side view shows a text in the other language's page), which
+        the notes' labels for assistive technology speak."""
+        self.act, self.lang, self.ui = act, lang, ui or lang
         self.terms: dict[str, list] = {}
         everyday = {e.id for e in act.glossary.entries if e.everyday} if act.glossary else set()
         shown = [o for o in act.occurrences.get(lang, ()) if terms and (articles is None or o.article in articles)]
@@ -145,9 +147,12 @@ class Inline:
             self.notes.setdefault(note.place, []).append(note)
 
     def _marker(self, note) -> dict:
-        words = PROFILES[self.lang].words
+        words = PROFILES[self.ui].words
+        # In another language's page the labels carry the page's lang and the notes their own.
+        other = self.ui != self.lang
         return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
-                "note_label": words["editorial_notes"], "back_label": words["note_back"]}
+                "note_label": words["editorial_notes"], "back_label": words["note_back"],
+                "ui_tag": PROFILES[self.ui].tag if other else None, "text_tag": PROFILES[self.lang].tag if other else None}
 
     def markers(self, ids) -> list[dict]:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
@@ -321,29 +326,46 @@ def _changes(act: Act, lang: str, num: int) -> dict | None:
 
 def parallel_page(act: Act, lang: str, num: int) -> str:
     """Two languages paragraph by paragraph in two columns (one column on narrow screens), with the
-    interface of ``lang`` and its column first."""
+    interface of ``lang`` and its column first. Each language's article carries the same citation data as on
+    its chapter page (``_article``), so that the same scripts add copy buttons, each citing in its column's
+    language; a row of paragraphs keeps the paragraph's id, an article heading the article's."""
     langs = [lang, other_lang(act, lang)]
     profiles = [PROFILES[code] for code in langs]
-    chapters = [act.text(lang).chapters[num - 1] for lang in langs]
+    chapters = [act.text(code).chapters[num - 1] for code in langs]
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
     first = profiles[0]
-    inlines = [Inline(act, lang, terms=False) for lang in langs]
+    inlines = [Inline(act, code, terms=False, ui=lang) for code in langs]
+    def copy_label(code: str, num: int, para: int | None = None) -> str | None:
+        """The copy button's label beside the other language's text: what it cites, in the page's words."""
+        if code == lang:
+            return None             # the script says it with the citation itself
+        cite = first.citation(act.meta.title[lang], num, para)
+        return first.words["js_copy"] + first.w("copy_other", cite=cite, text=first.words[f"text_{code}"])
+
+    articles = []
+    for pair in zip(*(c.articles for c in chapters)):
+        texts = [_article(act, code, a, inline) for code, a, inline in zip(langs, pair, inlines)]
+        single = len(pair[0].paragraphs) == 1
+        for code, t in zip(langs, texts):
+            t["copy_label"] = copy_label(code, t["num"])
+            for para in t["paragraphs"]:
+                para["copy_label"] = copy_label(code, t["num"], None if single else para["num"])
+        articles.append({"id": pair[0].id, "num": pair[0].num, "label": texts[0]["label"], "count": len(pair[0].paragraphs),
+                         "texts": [{"tag": p.tag, **t} for p, t in zip(profiles, texts)],
+                         "rows": [{"id": cells[0]["id"], "cells": [{"tag": p.tag, **c} for p, c in zip(profiles, cells)]}
+                                  for cells in zip(*(t["paragraphs"] for t in texts))]})
     return render_template(
         "parallel.md.j2", headings=headings, tags=[p.tag for p in profiles], chapter_id=chapter_id(num),
         front=_front(act, lang, first.w("parallel_title", heading=headings[0]),
                      first.w("parallel_description", heading=headings[0], title=act.meta.title[langs[0]]),
-                     shows=tuple(langs), search={"exclude": True}),
+                     # Out of the search index (the chapter pages hold the same text); the whole width for two
+                     # columns: no navigation or contents beside them (Material's documented front matter).
+                     shows=tuple(langs), search={"exclude": True}, hide=["navigation", "toc"]),
         lang=lang, version=act.meta.languages[lang], about=_about(act, lang), currency=_currency(act, lang),
+        where=_context(act, lang, chapters[0]), printed=_printed(act, lang, f"parallel/chapter-{num}/", chapters[0]),
         only_links=[{"href": site_link(act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
                      "text": first.words[f"only_{code}"]} for code in langs],
-        articles=[{"id": articles[0].id, "labels": [p.article_label(articles[0].num) for p in profiles],
-                   "paragraphs": [{"id": paras[0].id,
-                                   "texts": [{"tag": p.tag, "parts": inline.parts(para.id, para.text)}
-                                             for p, para, inline in zip(profiles, paras, inlines)]}
-                                  for paras in zip(*(a.paragraphs for a in articles))],
-                   "notes": [{"tag": p.tag, "markers": inline.markers([a.id] + [x.id for x in a.paragraphs])}
-                             for p, a, inline in zip(profiles, articles, inlines)]}
-                  for articles in zip(*(c.articles for c in chapters))])
+        articles=articles)
 
 
 def home_page(act: Act, lang: str) -> str:
@@ -558,16 +580,21 @@ def _provenance(act: Act, lang: str) -> list[dict]:
 
 
 def not_found_page(act: Act, lang: str) -> str:
-    """The page a server shows for an address that has none (published as 404.html by the boundary)."""
-    language = PROFILES[lang]
-    articles = list(act.text(lang).articles())
+    """The page a server shows for an address that has none (published as 404.html by the boundary). Most
+    static hosts serve only the root one for every missing address, whatever its language, so the page says
+    it in every language, its own first, the others marked with their lang."""
+    def block(code: str) -> dict:
+        language = PROFILES[code]
+        articles = list(act.text(code).articles())
+        return {"tag": language.tag, "code": code, "heading": language.words["not_found"],
+                "text": language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
+                "home_href": site_link(act, code, "#contents"), "home_text": language.words["not_found_home"],
+                "example_href": site_link(act, code, f"art/{articles[0].num}/"),
+                "example_text": language.article_label(articles[0].num)}
+    words = PROFILES[lang].words
     return render_template(
-        "not_found.md.j2", words=language.words,
-        front=_front(act, lang, language.words["not_found"], language.words["not_found"], search={"exclude": True}),
-        text=language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
-        home_href=site_link(act, lang, "#contents"), home_text=language.words["not_found_home"],
-        example_href=site_link(act, lang, f"art/{articles[0].num}/"),
-        example_text=language.article_label(articles[0].num))
+        "not_found.md.j2", words=words, own=block(lang), others=[block(code) for code in act.langs if code != lang],
+        front=_front(act, lang, words["not_found"], words["not_found"], search={"exclude": True}))
 
 
 def text_pages(act: Act, lang: str) -> dict[str, str]:

@@ -1,6 +1,8 @@
 """What a reader sees, in a real headless Chromium: landing on an article, switching language in place."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import in_viewport
 
 
@@ -51,3 +53,29 @@ def test_printing_a_page_leaves_only_the_text(page, server):
         catch (e) { return [] } }).filter(r => r.media && [...r.media].includes('print'))
         .map(r => r.cssText).join(' ')""")
     assert "break-after: avoid" in rules     # article headings stay with their first paragraph
+
+
+@pytest.mark.parametrize("path", ["art/25/", "zh/art/25/", "art/73/", "zh/art/1/"])
+def test_printing_one_article_fills_one_page(page, server, path):
+    """A short article prints on one sheet: no blank second page from the theme's full-window body."""
+    import io
+
+    from pypdf import PdfReader
+    page.goto(f"{server}/{path}")
+    for size in ("A4", "Letter"):
+        pdf = PdfReader(io.BytesIO(page.pdf(format=size)))
+        assert len(pdf.pages) == 1, (path, size, [len(p.extract_text()) for p in pdf.pages])
+        assert pdf.pages[0].extract_text().strip()
+
+
+@pytest.mark.parametrize("path", ["zh/", "zh/glossary/", "zh/chapter-4/", "zh/parallel/chapter-4/"])
+def test_no_chinese_is_slanted(page, server, path):
+    """Chinese has no italics: nothing in the content of a Chinese page is set slanted (the map's caption was)."""
+    page.goto(f"{server}/{path}")
+    slanted = page.evaluate("""() => [...document.querySelectorAll('.md-content *')]
+        .filter(e => e.closest('[lang]').lang.startsWith('zh') && getComputedStyle(e).fontStyle !== 'normal'
+                && [...e.childNodes].some(n => n.nodeType === 3 && /[\u3400-\u9fff]/.test(n.textContent)))
+        .map(e => e.tagName + ': ' + e.textContent.slice(0, 40))""")
+    assert slanted == []
+    if "glossary" in path or path == "zh/":
+        assert page.locator(".border-map figcaption").first.evaluate("e => getComputedStyle(e).fontStyle") == "normal"

@@ -83,3 +83,20 @@ def test_the_walker_finds_a_leak():
     assert leaks('<html lang="en"><body><p>搜索</p></body></html>', "en")
     assert not leaks('<html lang="en"><body><p>Name <span lang="zh-Hans">阿拉善左旗</span></p></body></html>', "en")
     assert not leaks('<html lang="zh-Hans"><body><p class="para">英文 PDF text</p></body></html>', "zh")
+
+
+def test_side_by_side_labels_are_in_the_page_language(site):
+    """The labels for assistive technology beside the other language's text (its notes, the way back to the
+    text) are the page's own words, and carry the page's lang so that they are spoken as such."""
+    problems, beside = [], 0
+    for html in sorted(site.glob("parallel/*/index.html")) + sorted(site.glob("*/parallel/*/index.html")):
+        code = page_language(site, html)
+        tag, pattern = PROFILES[code].tag, OTHER_SCRIPT[code]
+        body = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").body
+        labels = body.select("[aria-label]")
+        beside += sum(1 for node in labels if node.find_parent(lang=lambda value: value and value != tag))
+        for node in labels:
+            if _lang_of(node, tag) != tag or pattern.search(node["aria-label"]):
+                problems.append(f"{html.relative_to(site)}: {node['aria-label'][:60]!r} on <{node.name}>")
+    assert beside > 20          # the notes beside the other language's text are checked
+    assert problems == []

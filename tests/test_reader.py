@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from build_scripts.languages import PROFILES
 
 from conftest import search_answered, settled
+from test_language_leaks import OTHER_SCRIPT
 
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 LANGS = {"en": "", "zh": "zh/"}
@@ -265,6 +266,82 @@ def test_article_link_highlights_the_whole_article(screen, server, path):
     assert box(screen, ".act-context")["y"] <= visible_top(screen, "#art_25")
     if "chapter" in path:
         assert background(screen, '.article-body[data-article="26"]') in TRANSPARENT
+
+
+# --- 5b. side by side: the same components as the chapter page ----------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_side_by_side_lands_with_context_numbers_copy_and_highlight(screen, server, site, act, lang):
+    prefix, language = LANGS[lang], PROFILES[lang]
+    other = next(code for code in LANGS if code != lang)
+    height = WIDTHS[screen.width]["height"]
+    screen.goto(f"{server}/{prefix}parallel/chapter-4/#art_25")
+    settled(screen)
+    text = context_line(screen)
+    assert text.startswith(SHORT[lang]) and language.chapter_label(4) in text
+    assert text.endswith("› " + language.article_label(25))
+    bar = box(screen, ".act-context")
+    assert bar["y"] + bar["height"] - 1 <= visible_top(screen, "#art_25") < height / 3
+    assert background(screen, '.parallel[data-article="25"]') not in TRANSPARENT          # the whole article
+    assert background(screen, '.parallel[data-article="26"]') in TRANSPARENT
+    # The status and currency as on the chapter page, above the text.
+    assert screen.locator(".status-line").count() == 1 and screen.locator(".currency-line").count() == 1
+    # Paragraph numbers in both columns (none for an article of one paragraph).
+    for tag in (language.tag, PROFILES[other].tag):
+        number = screen.evaluate("s => getComputedStyle(document.querySelector(s), '::before').content",
+                                 f'#art_25__para_2 p.para[lang="{tag}"]')
+        assert number == '"2"'
+    assert screen.evaluate("getComputedStyle(document.querySelector('#art_23__para_1 p.para'), '::before').content") \
+        in ("none", "normal")
+    # A paragraph link: the row of both languages is highlighted, the article stays named above it.
+    screen.goto(f"{server}/{prefix}parallel/chapter-4/#art_25__para_2")
+    settled(screen)
+    assert context_line(screen).endswith("› " + language.article_label(25))
+    assert background(screen, "#art_25__para_2") not in TRANSPARENT
+    assert background(screen, "#art_25__para_1") in TRANSPARENT
+    # Each column's copy button cites in that column's language, with that language's status and pages.
+    base = base_url(site)
+    for code in (lang, other):
+        tag, at = PROFILES[code].tag, act.prefix(code)
+        screen.locator(f'#art_25__para_2 p.para[lang="{tag}"] .cite-button').click()
+        screen.locator(f'#art_25__para_2 p.para[lang="{tag}"] .cite-copied').wait_for()
+        copied = screen.evaluate("navigator.clipboard.readText()").splitlines()
+        assert copied[0] == PROFILES[code].citation(act.meta.title[code], 25, 2)
+        assert act.meta.languages[code].label[code] in copied[1]
+        assert copied[2] == f"{base}{at}art/25/#art_25__para_2"
+        assert copied[3].endswith(f"{base}{at}versions/2024-01-01/art/25/#art_25__para_2")
+        screen.locator(f'#art_25 .parallel-label[lang="{tag}"] .cite-button').click()
+        screen.wait_for_timeout(100)
+        assert screen.evaluate("navigator.clipboard.readText()").splitlines()[0] == \
+            PROFILES[code].citation(act.meta.title[code], 25)
+    # Every label for assistive technology speaks the page's language, beside either text: a copy button beside
+    # the other language says what it cites in the page's words and which text it is.
+    labels = screen.evaluate("[...document.querySelectorAll('[aria-label]')].map(e => [e.closest('[lang]').lang, "
+                             "e.getAttribute('aria-label'), e.classList.contains('cite-button')])")
+    per_language = sum(1 + (len(a.paragraphs) if len(a.paragraphs) > 1 else 0) for a in act.text(lang).chapters[3].articles)
+    assert sum(1 for *_, cite in labels if cite) == 2 * per_language
+    assert [label for tag, label, _ in labels if tag != language.tag or OTHER_SCRIPT[lang].search(label)] == []
+    other_label = screen.locator(f'#art_25__para_2 p.para[lang="{PROFILES[other].tag}"] .cite-button')
+    assert other_label.get_attribute("aria-label") == language.words["js_copy"] + language.w(
+        "copy_other", cite=language.citation(act.meta.title[lang], 25, 2), text=language.words[f"text_{other}"])
+
+
+def test_side_by_side_uses_the_whole_width_on_a_desktop(screen, server):
+    for prefix in LANGS.values():
+        screen.goto(f"{server}/{prefix}parallel/chapter-4/#art_25__para_2")
+        settled(screen)
+        for sidebar in (".md-sidebar--primary", ".md-sidebar--secondary"):
+            shown = screen.evaluate("s => { const e = document.querySelector(s); const r = e.getBoundingClientRect();"
+                                    " return !e.hidden && getComputedStyle(e).display !== 'none' && r.width > 0 && "
+                                    "r.right > 0 && r.left < innerWidth; }", sidebar)
+            assert not shown or screen.width == "phone" and sidebar.endswith("primary"), sidebar
+        cells = [screen.locator("#art_25__para_2 p.para").nth(i).bounding_box() for i in (0, 1)]
+        if screen.width == "desktop":
+            assert all(c["width"] >= 480 for c in cells), cells
+            assert abs(cells[0]["y"] - cells[1]["y"]) < 2 and cells[1]["x"] >= cells[0]["x"] + cells[0]["width"]
+        else:               # one column: the page's language, then the other, paragraph by paragraph
+            assert cells[1]["y"] >= cells[0]["y"] + cells[0]["height"]
+            assert all(c["x"] >= 8 and c["x"] + c["width"] <= 390 for c in cells)
 
 
 # --- 6. copy a citation ------------------------------------------------------------------------------------

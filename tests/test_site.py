@@ -69,6 +69,35 @@ def test_home_page_has_metadata_and_contents(site, act, lang):
     assert len(page.select(".act-toc h3 a")) == 9
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_home_page_contents_heading_is_not_the_contents_title(site, lang):
+    """The theme titles its contents "Table of contents" / "目录": the page's own list of chapters and
+    articles must not be called the same, or the sidebar reads "Contents / Contents"."""
+    page = soup(site, prefix(lang).rstrip("/") or ".")
+    heading = page.find(id="contents").get_text().rstrip("¶").strip()
+    titles = {t.get_text(strip=True) for t in page.select(".md-nav--secondary .md-nav__title")}
+    assert heading == PROFILES[lang].words["contents_heading"]
+    assert titles and heading not in titles and heading != PROFILES[lang].words["contents"]
+    assert [a.get_text(strip=True) for a in page.select(".md-sidebar--secondary a")] == [heading]
+
+
+def test_root_not_found_page_serves_readers_of_every_language(site, act):
+    """Static hosts serve the root 404.html for every missing address, /zh/… included: it says so in every
+    language, each marked with its lang, with each language's links."""
+    for prefix_, own in (("", "en"), ("zh/", "zh")):
+        page = BeautifulSoup((site / prefix_ / "404.html").read_text(encoding="utf-8"), "lxml")
+        body = page.select_one("article")
+        for code in act.langs:
+            words, tag = PROFILES[code].words, PROFILES[code].tag
+            block = body if code == own else body.select_one(f'section[lang="{tag}"]')
+            assert block is not None, (prefix_, code)
+            assert words["not_found"] in block.get_text() and words["not_found_home"] in block.get_text()
+            home = f"/{act.prefix(code)}#contents"
+            assert block.select_one(f'a[href="{home}"]'), (prefix_, code)
+            assert block.select_one(f'a[href="/{act.prefix(code)}art/1/"]'), (prefix_, code)
+        assert page.h1.get_text().rstrip("¶").strip() == PROFILES[own].words["not_found"]
+
+
 TEXT_PAGES = ("index.html", "chapter-", "art", "parallel", "full")      # pages that show the act's text
 
 

@@ -155,7 +155,9 @@
   // --- landing: the law, the chapter and the article number stay in view with the target -----------------
   var bar = document.querySelector(".act-context");
   var here = bar && bar.querySelector(".act-context-here");
-  var bodies = [].slice.call(document.querySelectorAll(".article-body[data-article]"));
+  // An article's text: one .article-body, or side by side one .parallel holding both languages' rows.
+  var BODY = ".article-body[data-article], .parallel[data-article]";
+  var bodies = [].slice.call(document.querySelectorAll(BODY));
 
   function headingOf(body) { return document.getElementById("art_" + body.getAttribute("data-article")); }
 
@@ -189,7 +191,7 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
     if (!target) return;
-    var body = target.classList.contains("article-body") ? target : target.closest(".article-body");
+    var body = target.closest(BODY);
     if (!body && /^H[1-6]$/.test(target.tagName)) {
       body = bodies.filter(function (b) { return headingOf(b) === target; })[0] || null;
     }

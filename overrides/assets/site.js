@@ -59,14 +59,18 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  function addButton(host, cite, links) {
+  // details: the status and dates of the text cited, in its language (the page's, unless side by side).
+  function addButton(host, cite, links, details) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "cite-button";
-    button.setAttribute("aria-label", words.copy + cite);
+    // Beside a text in another language (side by side) the page says what the button cites in its own words.
+    button.setAttribute("aria-label", host.getAttribute("data-copy-label") || words.copy + cite);
+    // The label is in the page's language, also beside a text in the other language.
+    if (host.closest("[lang]") !== document.documentElement) button.lang = document.documentElement.lang;
     button.setAttribute("data-link", links[0]);
     button.addEventListener("click", function () {
-      copyText([cite, words.details].concat(links).join("\n")).then(function () {
+      copyText([cite, details || words.details].concat(links).join("\n")).then(function () {
         status.textContent = words.done + ": " + cite;
         button.classList.add("copied");
         var shown = host.querySelector(".cite-copied") || document.createElement("span");
@@ -81,15 +85,20 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     host.appendChild(button);
   }
 
-  document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
-    var permalink = body.getAttribute("data-permalink");      // absolute published URLs, all three
+  // The links of an article (element with its data attributes) for a fragment: today's page, pinned version.
+  function linksOf(body) {
     var current = body.getAttribute("data-current");          // none when the article was deleted since
     var pinned = body.getAttribute("data-pinned"), pinnedLabel = body.getAttribute("data-pinned-label");
-    function links(fragment) {
+    return function (fragment) {
       var out = current ? [current + fragment] : [];
       if (pinned) out.push(pinnedLabel + pinned + fragment);      // the label ends with its colon
       return out;
-    }
+    };
+  }
+
+  document.querySelectorAll(".article-body[data-permalink]").forEach(function (body) {
+    var permalink = body.getAttribute("data-permalink");      // absolute published URLs, all three
+    var links = linksOf(body);
     var heading = document.getElementById("art_" + body.getAttribute("data-article"));
     if (heading && /^H[1-6]$/.test(heading.tagName)) {
       var anchor = heading.querySelector("a.headerlink");
@@ -99,6 +108,24 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
     if (body.querySelectorAll("p.para").length < 2) return;
     body.querySelectorAll("p.para[data-cite]").forEach(function (para) {
       addButton(para, para.getAttribute("data-cite"), links("#" + para.id));
+    });
+  });
+
+  // Side by side: each language's label in the article heading carries that language's data; its paragraphs
+  // are the cells in that language of the rows below, and a row holds the paragraph's id. Each column cites
+  // in its own language.
+  document.querySelectorAll(".parallel[data-article]").forEach(function (rows) {
+    var heading = document.getElementById("art_" + rows.getAttribute("data-article"));
+    if (!heading) return;
+    heading.querySelectorAll(".parallel-label[data-permalink]").forEach(function (label) {
+      var links = linksOf(label), tag = label.getAttribute("lang");
+      var details = ((window.SITE_WORDS || {})[tag] || {}).cite_details;
+      addButton(label, label.getAttribute("data-cite"), links(""), details);
+      if (rows.getAttribute("data-paragraphs") === "1") return;
+      rows.querySelectorAll(".parallel-row[id] > p.para[data-cite]").forEach(function (para) {
+        if (para.getAttribute("lang") !== tag) return;
+        addButton(para, para.getAttribute("data-cite"), links("#" + para.parentNode.id), details);
+      });
     });
   });
   document.body.appendChild(status);
