@@ -56,6 +56,9 @@ class Language:
     months: tuple = ()           # month names, when dates spell them out
     snippet_chars: int = 90      # length of a text snippet in descriptions
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
+    run_in_numbers: bool = False  # where articles follow one another, the article number opens the first paragraph
+                                  # (第二十五条　…, as official Chinese publications set it) and the heading above
+                                  # shows only the caption; otherwise the number is the heading
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -150,7 +153,7 @@ ENGLISH = Language(
     snippet_chars=90, spaced=True,
     words={
         # punctuation and joins
-        "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
+        "point_sep": " ", "run_in_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
         "sentence_end": ".",
         # metadata
         "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
@@ -303,9 +306,9 @@ CHINESE = Language(
         "date": "{year}年{month}月{day}日",
         "caption": "【{caption}】",
     },
-    snippet_chars=32, spaced=False,
+    snippet_chars=32, spaced=False, run_in_numbers=True,
     words={
-        "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
+        "point_sep": "", "run_in_sep": "\u3000", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
         "sentence_end": "。",
         "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
         "status": "文本性质", "contents": "目录",

@@ -173,6 +173,9 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     now = article.num if act.is_current else current_number(act, act.shown, article.num)
     return {
         "num": article.num, "id": article.id, "label": language.article_label(article.num),
+        # Where articles follow one another (chapter pages, the full text): the number opens the first
+        # paragraph, and the heading shows it to assistive technology and search only.
+        "run_in": language.article_label(article.num) + language.words["run_in_sep"] if language.run_in_numbers else None,
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
         "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
         "current": site_link(act, lang, f"art/{now}/") if now else None,
