@@ -54,6 +54,7 @@ class Language:
     point_numeral: str
     formats: dict                # str.format templates, see fmt()
     months: tuple = ()           # month names, when dates spell them out
+    months_short: tuple = ()     # short month names, for one-line summaries (the long ones when none)
     snippet_chars: int = 90      # length of a text snippet in descriptions
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
     run_in_numbers: bool = False  # where articles follow one another, the article number opens the first paragraph
@@ -111,6 +112,11 @@ class Language:
         month = self.months[value.month - 1] if self.months else value.month
         return self.fmt("date", day=value.day, month=month, year=value.year)
 
+    def date_short(self, value: datetime.date) -> str:
+        """A date as a one-line summary writes it: 1 Jan 2024 / 2024年1月1日."""
+        month = (self.months_short or self.months)[value.month - 1] if self.months else value.month
+        return self.fmt("date", day=value.day, month=month, year=value.year)
+
     def snippet(self, text: str) -> str:
         """The start of a text, cut at a word (where the language has spaces) and marked with an ellipsis."""
         if len(text) <= self.snippet_chars:
@@ -150,6 +156,7 @@ ENGLISH = Language(
     },
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
+    months_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     snippet_chars=90, spaced=True,
     words={
         # punctuation and joins
@@ -264,6 +271,9 @@ ENGLISH = Language(
         "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
         "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
         "status_sep": " · ", "status_more": "About the status of the texts",
+        "status_summary": "{status} · in force {effective} · checked {checked}",
+        "status_summary_old": "{status} · in force {effective} to {until}",
+        "view_both": "{first} + {second}",
         "paren_open": " (", "paren_close": ")", "approximate_mark": " (approximate)",
         "unconfirmed_mark": "(unconfirmed)", "entry_more": "Details and where it appears",
         "glossary_index": "Glossary index",
@@ -399,6 +409,9 @@ CHINESE = Language(
         "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
         "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
         "status_sep": "　", "status_more": "文本性质说明",
+        "status_summary": "{status} · {effective}起施行 · {checked}核实",
+        "status_summary_old": "{status} · {effective}至{until}施行",
+        "view_both": "{first} + {second}",
         "paren_open": "（", "paren_close": "）", "approximate_mark": "（约）",
         "unconfirmed_mark": "（未经核实）", "entry_more": "详细信息及出现位置",
         "glossary_index": "术语索引",

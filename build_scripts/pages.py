@@ -92,7 +92,13 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
+    status = act.meta.languages[lang].label[lang]
+    summary = (language.w("status_summary", status=status, effective=language.date_short(v.effective),
+                          checked=language.date_short(act.meta.checked)) if act.is_current else
+               language.w("status_summary_old", status=status, effective=language.date_short(v.effective),
+                          until=language.date_short(until(act, v))))
     out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
+           "summary": summary,
            "versions_href": site_link(act, lang, "versions/"),
            "versions_text": words["versions_link"], "current": None}
     if act.is_current:
@@ -192,10 +198,12 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     }
 
 
-def _context(act: Act, lang: str, chapter=None) -> dict:
-    """The line above the text: short title › chapter."""
+def _context(act: Act, lang: str, chapter=None, article=None) -> dict:
+    """The line above the text: short title › chapter; ``header``, what a phone's header names (the full title
+    would be cut to a word there): the article on its own page, else the chapter."""
     language = PROFILES[lang]
-    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""),
+    header = (language.article_label(article) if article else language.chapter_label(chapter.num) if chapter else None)
+    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""), "header": header,
             "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
             "chapter_href": text_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
 
@@ -252,7 +260,7 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
         front=_front(act, lang, title, language.snippet(first), og_description=first, search={"exclude": True}),
-        where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
+        where=_context(act, lang, chapter, article.num), printed=_printed(act, lang, f"art/{article.num}/", chapter),
         in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
         currency=_currency(act, lang, article.num), history=_history(act, lang, article.num),

@@ -13,6 +13,13 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 })();
 
 (function () {
+  // A phone's header has room for a word or two, not the title: there it names the chapter or the article.
+  var where = document.querySelector(".act-context[data-header]");
+  var topics = document.querySelector(".md-header__title .md-header__ellipsis");
+  if (where && topics) topics.setAttribute("data-short", where.getAttribute("data-header"));
+})();
+
+(function () {
   // Material treats every <link rel="alternate"> as a language root and fetches "sitemap.xml" next
   // to it; our alternates are per page (hreflang for search engines), so that fetch would 404 and
   // its click handler would drop the #fragment. The sitemap carries the same hreflang pairs.
@@ -23,14 +30,14 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 
   // Language switch keeps the reader's place: carry the #fragment over to the other language's page.
   function carryFragment() {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+    document.querySelectorAll("a.md-select__link[hreflang], a.md-select__link[data-view]").forEach(function (a) {
       a.href = a.href.split("#")[0] + location.hash;
     });
   }
   carryFragment();
   window.addEventListener("hashchange", carryFragment);
   document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("a.md-select__link[hreflang]")) carryFragment();
+    if (event.target.closest && event.target.closest("a.md-select__link[hreflang], a.md-select__link[data-view]")) carryFragment();
   }, true);
 })();
 
