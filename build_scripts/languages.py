@@ -206,6 +206,7 @@ ENGLISH = Language(
         "publisher": "Editors of this website", "in_force": "In force",
         # editorial layers
         "editorial_notes": "Notes by this site's editors (not part of the act)", "note_back": "Back to the text",
+        "notes_summary": "Notes ({n})",
         # article pages
         "article_title": "{label} — {short}", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
         # editorial notes (notes page)
@@ -282,7 +283,8 @@ ENGLISH = Language(
         "not_found_text": "There is no page at this address. The Regulations have articles {first} to {last}; "
                           "each has its own page, such as the one below. The search box above finds any word.",
         "not_found_home": "Contents of the Regulations",
-        "js_term_more": "Glossary entry", "js_close": "Close", "js_note": "Editorial note",
+        "list_definition": "This paragraph names {n} of them. The glossary has an entry for each.",
+        "js_term_more": "Glossary entry", "js_close": "Close", "js_note": "Editorial note", "js_terms_show": "Show terms",
         "map_title": "Map of the border areas of Inner Mongolia",
         "map_description": "Inner Mongolia's border with Mongolia and Russia, with {drawn} of the {total} border "
                            "areas marked at their seats of government; {approximate} of these positions are "
@@ -352,6 +354,7 @@ CHINESE = Language(
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
+        "notes_summary": "注释（{n}）",
         "article_title": "{short}{label}", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
         "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
         "notes_heading": "参考译文说明",
@@ -419,7 +422,8 @@ CHINESE = Language(
         "not_found": "未找到该页面",
         "not_found_text": "此地址没有页面。本条例共{first}至{last}条，每条都有单独的页面，例如下面的链接。也可以用上方的搜索框查找任意词语。",
         "not_found_home": "条例目录",
-        "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注",
+        "list_definition": "本款列举其中{n}个，术语表中各有条目。",
+        "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注", "js_terms_show": "显示术语",
         "map_title": "内蒙古自治区边境地区示意图",
         "map_description": "内蒙古自治区与蒙古国、俄罗斯接壤的边境一带。{total}个边境地区中，{drawn}个按政府驻地标出，"
                            "其中{approximate}个为大致位置。图后列表列出全部{total}个地区。",

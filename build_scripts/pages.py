@@ -116,18 +116,33 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     return out
 
 
+LIST_LINKS = 3     # a paragraph naming more entries of one glossary group than this is a list (Article 2(2))
+
+
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
     def __init__(self, act: Act, lang: str, articles=None, terms: bool = True):
         """Glossary links for a page showing ``articles`` (numbers; all when None): everyday terms once on
-        the page, other terms once in each article; none when ``terms`` is false."""
+        the page, other terms once in each article; none when ``terms`` is false. A paragraph that lists
+        the entries of one group (the twenty border areas) links the list once, to the group in the glossary,
+        instead of every name in it."""
         self.act, self.lang = act, lang
         self.terms: dict[str, list] = {}
+        self.lists: dict = {}       # the first occurrence of a list -> (its group, how many it names)
         everyday = {e.id for e in act.glossary.entries if e.everyday} if act.glossary else set()
         shown = [o for o in act.occurrences.get(lang, ()) if terms and (articles is None or o.article in articles)]
-        for o in links(shown, lambda o: None, lambda o: o.article, everyday):
-            self.terms.setdefault(o.target, []).append(o)
+        kept = links(shown, lambda o: None, lambda o: o.article, everyday)
+        groups: dict[tuple, list] = {}
+        for o in kept:
+            groups.setdefault((o.target, act.glossary.entry(o.entry).group), []).append(o)
+        for (_target, group), found in groups.items():
+            if len(found) > LIST_LINKS:
+                self.lists[found[0]] = (group, len(found))
+        listed = {o for (_t, _g), found in groups.items() if len(found) > LIST_LINKS for o in found[1:]}
+        for o in kept:
+            if o not in listed:
+                self.terms.setdefault(o.target, []).append(o)
         self.notes: dict[str, list] = {}
         for note in act.notes_for(lang):
             self.notes.setdefault(note.place, []).append(note)
@@ -135,7 +150,8 @@ class Inline:
     def _marker(self, note) -> dict:
         words = PROFILES[self.lang].words
         return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
-                "note_label": words["editorial_notes"], "back_label": words["note_back"]}
+                "note_label": words["editorial_notes"], "back_label": words["note_back"],
+                "summary_format": words["notes_summary"]}
 
     def markers(self, ids) -> list[dict]:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
@@ -154,6 +170,16 @@ class Inline:
                 continue
             entry = self.act.glossary.entry(o.entry)
             other = other_lang(self.act, self.lang)
+            if o in self.lists:
+                group, count = self.lists[o]
+                language = PROFILES[self.lang]
+                cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
+                                              "href": site_link(self.act, self.lang, "glossary/#" + group_anchor(group)),
+                                              "name": language.words[f"group_{group}"],
+                                              "other": PROFILES[other].words[f"group_{group}"],
+                                              "other_tag": PROFILES[other].tag,
+                                              "definition": language.w("list_definition", n=count)}))
+                continue
             cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                           "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
                                           "name": entry.name[self.lang], "other": entry.name[other],
@@ -167,6 +193,11 @@ class Inline:
             pos = max(pos, end)
         out.append({"kind": "text", "text": text[pos:]})
         return out
+
+
+def group_anchor(group: str) -> str:
+    """The glossary page's id of a group of entries: group-border-areas."""
+    return "group-" + group.replace("_", "-")
 
 
 def _article(act: Act, lang: str, article, inline: Inline) -> dict:
@@ -511,7 +542,7 @@ def glossary_page(act: Act, lang: str) -> str:
         front=_front(act, lang, words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),
         parents=parents, border_map=_map(act, lang),
-        index=[{"id": "group-" + group.replace("_", "-"), "title": words[f"group_{group}"],
+        index=[{"id": group_anchor(group), "title": words[f"group_{group}"],
                 "entries": [{"id": e.id, "name": e.name[lang]} for e in g.entries if e.group == group]}
                for group in ("border_areas", "bodies", "terms")],
         groups=[{"id": group, "title": words[f"group_{group}"],

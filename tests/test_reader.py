@@ -94,7 +94,7 @@ def test_language_switch_lands_on_the_same_article(screen, server):
         screen.locator(".md-header__option .md-select button").click()
     else:
         screen.locator(".md-header__option .md-select").hover()
-    screen.get_by_role("link", name="中文").click()
+    screen.get_by_role("link", name="中文", exact=True).click()
     screen.wait_for_url(f"{server}/zh/art/25/#art_25__para_2")
     assert screen.locator("h1#art_25").inner_text().startswith("第二十五条")
 
