@@ -88,17 +88,25 @@ def _date(language: Language, day: datetime.date) -> dict:
     return {"text": language.date(day), "iso": day.isoformat()}
 
 
+def _kept_together(language: Language, key: str, **values) -> list[dict]:
+    """An interface string cut into its own words and the values put in, each value marked to be kept on one
+    line (a date broken after its month reads badly): [{"text": …, "whole": bool}]."""
+    marked = language.w(key, **{name: f"\0{name}\0" for name in values})
+    return [{"text": values[piece] if i % 2 else piece, "whole": bool(i % 2)}
+            for i, piece in enumerate(marked.split("\0")) if piece]
+
+
 def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
-    status = act.meta.languages[lang].label[lang]
-    summary = (language.w("status_summary", status=status, effective=language.date_short(v.effective),
-                          checked=language.date_short(act.meta.checked)) if act.is_current else
-               language.w("status_summary_old", status=status, effective=language.date_short(v.effective),
-                          until=language.date_short(until(act, v))))
+    values = {"status": act.meta.languages[lang].label[lang], "effective": language.date_short(v.effective)}
+    if act.is_current:
+        line = _kept_together(language, "status_summary", checked=language.date_short(act.meta.checked), **values)
+    else:
+        line = _kept_together(language, "status_summary_old", until=language.date_short(until(act, v)), **values)
     out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
-           "summary": summary,
+           "summary": line,
            "versions_href": site_link(act, lang, "versions/"),
            "versions_text": words["versions_link"], "current": None}
     if act.is_current:
