@@ -184,7 +184,7 @@ class Inline:
                 cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                               "href": site_link(self.act, self.lang, "glossary/#" + group_anchor(group)),
                                               "name": language.words[f"group_{group}"],
-                                              "other": PROFILES[other].words[f"group_{group}"],
+                                              "other": "",      # a group is named in the page's language only
                                               "other_tag": PROFILES[other].tag,
                                               "definition": language.w("list_definition", n=count)}))
                 continue
