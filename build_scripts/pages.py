@@ -89,11 +89,16 @@ def _date(language: Language, day: datetime.date) -> dict:
 
 
 def _kept_together(language: Language, key: str, **values) -> list[dict]:
-    """An interface string cut into its own words and the values put in, each value marked to be kept on one
-    line (a date broken after its month reads badly): [{"text": …, "whole": bool}]."""
+    """An interface string with ``values`` put in, cut where it has spaces; a piece that holds a value is to be kept
+    on one line (a date broken after its month, or 起施行 cut from its date, reads badly): [{"text", "whole"}]."""
     marked = language.w(key, **{name: f"\0{name}\0" for name in values})
-    return [{"text": values[piece] if i % 2 else piece, "whole": bool(i % 2)}
-            for i, piece in enumerate(marked.split("\0")) if piece]
+    out = []
+    for i, token in enumerate(marked.split(" ")):
+        if i:
+            out.append({"text": " ", "whole": False})
+        pieces = token.split("\0")
+        out.append({"text": "".join(values[p] if j % 2 else p for j, p in enumerate(pieces)), "whole": len(pieces) > 1})
+    return out
 
 
 def _currency(act: Act, lang: str, article: int | None = None) -> dict:
