@@ -54,8 +54,12 @@ class Language:
     point_numeral: str
     formats: dict                # str.format templates, see fmt()
     months: tuple = ()           # month names, when dates spell them out
+    months_short: tuple = ()     # short month names, for one-line summaries (the long ones when none)
     snippet_chars: int = 90      # length of a text snippet in descriptions
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
+    run_in_numbers: bool = False  # where articles follow one another, the article number opens the first paragraph
+                                  # (第二十五条　…, as official Chinese publications set it) and the heading above
+                                  # shows only the caption; otherwise the number is the heading
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -108,6 +112,11 @@ class Language:
         month = self.months[value.month - 1] if self.months else value.month
         return self.fmt("date", day=value.day, month=month, year=value.year)
 
+    def date_short(self, value: datetime.date) -> str:
+        """A date as a one-line summary writes it: 1 Jan 2024 / 2024年1月1日."""
+        month = (self.months_short or self.months)[value.month - 1] if self.months else value.month
+        return self.fmt("date", day=value.day, month=month, year=value.year)
+
     def snippet(self, text: str) -> str:
         """The start of a text, cut at a word (where the language has spaces) and marked with an ellipsis."""
         if len(text) <= self.snippet_chars:
@@ -147,10 +156,11 @@ ENGLISH = Language(
     },
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
+    months_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     snippet_chars=90, spaced=True,
     words={
         # punctuation and joins
-        "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
+        "point_sep": " ", "run_in_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
         "sentence_end": ".",
         # metadata
         "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
@@ -200,6 +210,7 @@ ENGLISH = Language(
         "publisher": "Editors of this website", "in_force": "In force",
         # editorial layers
         "editorial_notes": "Notes by this site's editors (not part of the act)", "note_back": "Back to the text",
+        "notes_summary": "Notes ({n})",
         # article pages
         "article_title": "{label} – {short}", "status_paren": " ({status})", "status_gap": " ", "article_nav": "Articles", "read_in_chapter": "Read in its chapter",
         # editorial notes (notes page)
@@ -277,6 +288,9 @@ ENGLISH = Language(
         "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
         "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
         "status_sep": " · ", "status_more": "About the status of the texts",
+        "status_summary": "{status} · in force {effective} · checked {checked}",
+        "status_summary_old": "{status} · in force {effective} to {until}",
+        "view_both": "{first} + {second}",
         "paren_open": " (", "paren_close": ")", "approximate_mark": " (approximate)",
         "unconfirmed_mark": "(unconfirmed)", "entry_more": "Details and where it appears",
         "glossary_index": "Glossary index",
@@ -285,7 +299,8 @@ ENGLISH = Language(
         "not_found_text": "There is no page at this address. The Regulations have articles {first} to {last}; "
                           "each has its own page, such as the one below. The search box above finds any word.",
         "not_found_home": "Contents of the Regulations",
-        "js_term_more": "Glossary entry", "js_close": "Close", "js_note": "Editorial note",
+        "list_definition": "This paragraph names {n} of them. The glossary has an entry for each.",
+        "js_term_more": "Glossary entry", "js_close": "Close", "js_note": "Editorial note", "js_terms_show": "Show terms",
         "map_title": "Map of the border areas of Inner Mongolia",
         "map_description": "Inner Mongolia's border with Mongolia and Russia, with {drawn} of the {total} border "
                            "areas marked at their seats of government; {approximate} of these positions are "
@@ -320,9 +335,9 @@ CHINESE = Language(
         "date": "{year}年{month}月{day}日",
         "caption": "【{caption}】",
     },
-    snippet_chars=32, spaced=False,
+    snippet_chars=32, spaced=False, run_in_numbers=True,
     words={
-        "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
+        "point_sep": "", "run_in_sep": "\u3000", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
         "sentence_end": "。",
         "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
         "status": "文本性质", "contents": "目录",
@@ -358,6 +373,7 @@ CHINESE = Language(
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本站编辑", "in_force": "现行有效",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",
+        "notes_summary": "注释（{n}）",
         "article_title": "{short}{label}", "status_paren": "（{status}）", "status_gap": "", "article_nav": "条文导航", "read_in_chapter": "在本章中阅读",
         "unconfirmed_legend": "该项内容未能在本术语表所依据的资料中得到核实，仅为现有最佳解读；未加此标注的内容均已核实。",
         "notes_heading": "参考译文说明",
@@ -423,6 +439,9 @@ CHINESE = Language(
         "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
         "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
         "status_sep": "　", "status_more": "文本性质说明",
+        "status_summary": "{status} · {effective}起施行 · {checked}核实",
+        "status_summary_old": "{status} · {effective}至{until}施行",
+        "view_both": "{first} + {second}",
         "paren_open": "（", "paren_close": "）", "approximate_mark": "（约）",
         "unconfirmed_mark": "（未经核实）", "entry_more": "详细信息及出现位置",
         "glossary_index": "术语索引",
@@ -430,7 +449,8 @@ CHINESE = Language(
         "not_found": "未找到该页面",
         "not_found_text": "此地址没有页面。本条例共{last}条，每条都有单独的页面，例如下面的链接。也可以用上方的搜索框查找任意词语。",
         "not_found_home": "条例目录",
-        "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注",
+        "list_definition": "本款列举其中{n}个，术语表中各有条目。",
+        "js_term_more": "查看术语表条目", "js_close": "关闭", "js_note": "编者注", "js_terms_show": "显示术语",
         "map_title": "内蒙古自治区边境地区示意图",
         "map_description": "内蒙古自治区与蒙古国、俄罗斯接壤的边境一带。{total}个边境地区中，{drawn}个按政府驻地标出，"
                            "其中{approximate}个为大致位置。图后列表列出全部{total}个地区。",

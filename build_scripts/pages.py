@@ -106,11 +106,30 @@ def _date(language: Language, day: datetime.date) -> dict:
     return {"text": language.date(day), "iso": day.isoformat()}
 
 
+def _kept_together(language: Language, key: str, **values) -> list[dict]:
+    """An interface string with ``values`` put in, cut where it has spaces; a piece that holds a value is to be kept
+    on one line (a date broken after its month, or 起施行 cut from its date, reads badly): [{"text", "whole"}]."""
+    marked = language.w(key, **{name: f"\0{name}\0" for name in values})
+    out = []
+    for i, token in enumerate(marked.split(" ")):
+        if i:
+            out.append({"text": " ", "whole": False})
+        pieces = token.split("\0")
+        out.append({"text": "".join(values[p] if j % 2 else p for j, p in enumerate(pieces)), "whole": len(pieces) > 1})
+    return out
+
+
 def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
+    values = {"status": act.meta.languages[lang].label[lang], "effective": language.date_short(v.effective)}
+    if act.is_current:
+        line = _kept_together(language, "status_summary", checked=language.date_short(act.meta.checked), **values)
+    else:
+        line = _kept_together(language, "status_summary_old", until=language.date_short(until(act, v)), **values)
     out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
+           "summary": line,
            "versions_href": site_link(act, lang, "versions/"),
            "versions_text": words["versions_link"], "current": None}
     if act.is_current:
@@ -128,20 +147,34 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
     return out
 
 
+LIST_LINKS = 3     # a paragraph naming more entries of one glossary group than this is a list (Article 2(2))
+
+
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
     def __init__(self, act: Act, lang: str, articles=None, terms: bool = True, ui: str | None = None):
         """Glossary links for a page showing ``articles`` (numbers; all when None): everyday terms once on
-        the page, other terms once in each article; none when ``terms`` is false. ``ui``: the language of
-        the page around the text (the side-by-side view shows a text in the other language's page), which
-        the notes' labels for assistive technology speak."""
+        the page, other terms once in each article; none when ``terms`` is false. A paragraph that lists
+        the entries of one group (the twenty border areas) links the list once, to the group in the glossary,
+        instead of every name in it. ``ui``: the language of the page around the text (the side-by-side view
+        shows a text in the other language's page), which the notes' labels for assistive technology speak."""
         self.act, self.lang, self.ui = act, lang, ui or lang
         self.terms: dict[str, list] = {}
+        self.lists: dict = {}       # the first occurrence of a list -> (its group, how many it names)
         everyday = {e.id for e in act.glossary.entries if e.everyday} if act.glossary else set()
         shown = [o for o in act.occurrences.get(lang, ()) if terms and (articles is None or o.article in articles)]
-        for o in links(shown, lambda o: None, lambda o: o.article, everyday):
-            self.terms.setdefault(o.target, []).append(o)
+        kept = links(shown, lambda o: None, lambda o: o.article, everyday)
+        groups: dict[tuple, list] = {}
+        for o in kept:
+            groups.setdefault((o.target, act.glossary.entry(o.entry).group), []).append(o)
+        for (_target, group), found in groups.items():
+            if len(found) > LIST_LINKS:
+                self.lists[found[0]] = (group, len(found))
+        listed = {o for (_t, _g), found in groups.items() if len(found) > LIST_LINKS for o in found[1:]}
+        for o in kept:
+            if o not in listed:
+                self.terms.setdefault(o.target, []).append(o)
         self.notes: dict[str, list] = {}
         for note in act.notes_for(lang):
             self.notes.setdefault(note.place, []).append(note)
@@ -152,7 +185,8 @@ class Inline:
         other = self.ui != self.lang
         return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
                 "note_label": words["editorial_notes"], "back_label": words["note_back"],
-                "ui_tag": PROFILES[self.ui].tag if other else None, "text_tag": PROFILES[self.lang].tag if other else None}
+                "ui_tag": PROFILES[self.ui].tag if other else None, "text_tag": PROFILES[self.lang].tag if other else None,
+                "summary_format": words["notes_summary"]}
 
     def markers(self, ids) -> list[dict]:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
@@ -171,6 +205,16 @@ class Inline:
                 continue
             entry = self.act.glossary.entry(o.entry)
             other = other_lang(self.act, self.lang)
+            if o in self.lists:
+                group, count = self.lists[o]
+                language = PROFILES[self.lang]
+                cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
+                                              "href": site_link(self.act, self.lang, "glossary/#" + group_anchor(group)),
+                                              "name": language.words[f"group_{group}"],
+                                              "other": "",      # a group is named in the page's language only
+                                              "other_tag": PROFILES[other].tag,
+                                              "definition": language.w("list_definition", n=count)}))
+                continue
             cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
                                           "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
                                           "name": entry.name[self.lang], "other": entry.name[other],
@@ -186,6 +230,11 @@ class Inline:
         return out
 
 
+def group_anchor(group: str) -> str:
+    """The glossary page's id of a group of entries: group-border-areas."""
+    return "group-" + group.replace("_", "-")
+
+
 def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     """An article for the templates. Its links for citing: ``permalink``, the page this text is on (today's
     or a version's); ``current``, the article's page today (none when it was deleted); ``pinned``, the page of
@@ -196,6 +245,9 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     now = article.num if act.is_current else current_number(act, act.shown, article.num)
     return {
         "num": article.num, "id": article.id, "label": language.article_label(article.num),
+        # Where articles follow one another (chapter pages, the full text): the number opens the first
+        # paragraph, and the heading shows it to assistive technology and search only.
+        "run_in": language.article_label(article.num) + language.words["run_in_sep"] if language.run_in_numbers else None,
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
         "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
         "current": site_link(act, lang, f"art/{now}/") if now else None,
@@ -212,10 +264,12 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     }
 
 
-def _context(act: Act, lang: str, chapter=None) -> dict:
-    """The line above the text: short title › chapter."""
+def _context(act: Act, lang: str, chapter=None, article=None) -> dict:
+    """The line above the text: short title › chapter; ``header``, what a phone's header names (the full title
+    would be cut to a word there): the article on its own page, else the chapter."""
     language = PROFILES[lang]
-    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""),
+    header = (language.article_label(article) if article else language.chapter_label(chapter.num) if chapter else None)
+    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""), "header": header,
             "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
             "chapter_href": text_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
 
@@ -272,7 +326,7 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
         front=_front(act, lang, a["label"], language.snippet(first), shows=(lang,), search={"exclude": True}),
-        where=_context(act, lang, chapter), printed=_printed(act, lang, f"art/{article.num}/", chapter),
+        where=_context(act, lang, chapter, article.num), printed=_printed(act, lang, f"art/{article.num}/", chapter),
         in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
         currency=_currency(act, lang, article.num), history=_history(act, lang, article.num),
@@ -540,7 +594,7 @@ def glossary_page(act: Act, lang: str) -> str:
         front=_front(act, lang, words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),
         parents=parents, border_map=_map(act, lang),
-        index=[{"id": "group-" + group.replace("_", "-"), "title": words[f"group_{group}"],
+        index=[{"id": group_anchor(group), "title": words[f"group_{group}"],
                 "entries": [{"id": e.id, "name": e.name[lang]} for e in g.entries if e.group == group]}
                for group in ("border_areas", "bodies", "terms")],
         groups=[{"id": group, "title": words[f"group_{group}"],

@@ -55,6 +55,8 @@ THEME_WORDS = {"Link to this heading": "theme_headerlink", "Switch to light mode
                "Switch to dark mode": "theme_palette_light", "Switch to system preference": "theme_palette_dark"}
 _THEME_ATTR = re.compile(r'="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')    # after title or aria-label
 _SIZED = re.compile(r'<a href="site:([^"#]*)(#[^"]*)?" data-size>(.*?)</a>', re.S)
+_VIEW_PARALLEL = re.compile(r'<a class="view-parallel" href="(site:[^"]*)"')
+_SELECT_LIST = '<ul class="md-select__list">'
 _RELATIVE_ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
 NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
 
@@ -189,6 +191,7 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         original = text
         if offline:     # the current version's own files are today's, kept once in the offline copy
             text = text.replace(f'"site:downloads/versions/{act.current.key}/', '"site:downloads/')
+        text = _parallel_choice(text, act, lang, page_url)
         text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
         text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
             _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
@@ -316,6 +319,24 @@ def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -
             pieces.append("\n" + "\n".join(out))
         end = m.end()
     return "".join(pieces) + text[end:]
+
+
+def _parallel_choice(text: str, act: Act, lang: str, page_url: str) -> str:
+    """On a page that links to its side-by-side view, the view as a third choice of Material's language menu:
+    "English + 中文" after the languages (site.js carries the #fragment over, as for the languages)."""
+    link = _VIEW_PARALLEL.search(text)
+    if not link:
+        return text
+    start = text.find(_SELECT_LIST)
+    end = text.find("</ul>", start)
+    if start < 0 or end < 0:
+        raise BuildFailed(f"{page_url}: Material's language menu ({_SELECT_LIST}) is missing; "
+                          "the side-by-side view cannot be offered there")
+    first, second = (f'<span lang="{PROFILES[code].tag}">{PROFILES[code].name}</span>' for code in act.langs[:2])
+    label = PROFILES[lang].w("view_both", first=first, second=second)
+    item = (f'  <li class="md-select__item">\n            <a href="{link.group(1)}" class="md-select__link" '
+            f'data-view="parallel">{label}</a>\n          </li>\n        ')
+    return text[:end] + item + text[end:]
 
 
 def _theme_word(m, lang: str) -> str:

@@ -148,9 +148,11 @@ def test_chinese_typography(pages, server, width):
     assert "Serif CJK" in para.evaluate("e => getComputedStyle(e).fontFamily").split(",")[0]
     size = float(para.evaluate("e => getComputedStyle(e).fontSize").rstrip("px"))
     assert float(para.evaluate("e => getComputedStyle(e).textIndent").rstrip("px")) == pytest.approx(2 * size)
-    heading, first = page.locator("#art_25").bounding_box(), page.locator("#art_25__para_1").bounding_box()
-    assert abs(heading["y"] - first["y"]) < size          # 第二十五条 runs into the first paragraph
-    assert page.locator("#art_25").evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    number = page.locator("#art_25__para_1 > strong.art-num:first-child")     # 第二十五条 opens the paragraph
+    assert number.inner_text().strip() == "第二十五条"
+    assert number.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    assert float(page.locator("#art_25__para_1").evaluate("e => getComputedStyle(e).textIndent").rstrip("px")) \
+        == pytest.approx(2 * size)
     page.goto(f"{server}/chapter-4/")
     para = page.locator("#art_25__para_2")
     family = para.evaluate("e => getComputedStyle(e).fontFamily")

@@ -119,15 +119,15 @@ def test_unconfirmed_facts_are_shown_as_unconfirmed_in_both_languages(site, act,
 
 
 def test_a_term_opens_its_preview_from_the_keyboard(page, server, act):
-    page.goto(f"{server}/chapter-1/")
-    term = page.locator('#art_2__para_2 a.term[href$="#alxa-left-banner"]')
+    page.goto(f"{server}/chapter-4/")
+    term = page.locator('#art_26__para_1 a.term[href$="#border-ports"]')
     term.focus()
     page.keyboard.press("Enter")
     preview = page.locator(".term-preview")
     preview.wait_for(state="visible", timeout=5000)
-    assert "阿拉善左旗" in preview.inner_text()
-    assert act.glossary.entry("alxa-left-banner").definition["en"][:30] in preview.inner_text()
-    assert page.url.endswith("/chapter-1/")                     # the reader stays on the page
+    assert "口岸" in preview.inner_text()
+    assert act.glossary.entry("border-ports").definition["en"][:30] in preview.inner_text()
+    assert page.url.endswith("/chapter-4/")                     # the reader stays on the page
     assert page.evaluate("document.activeElement.closest('.term-preview') !== null")
     page.keyboard.press("Escape")
     assert preview.is_hidden()

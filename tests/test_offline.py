@@ -43,7 +43,7 @@ def test_reading_and_switching_language_offline(offline_site, offline_page):
     page.goto((offline_site / "chapter-4.html").as_uri() + "#art_25")
     assert in_viewport(page, "art_25")
     page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name="中文").click()
+    page.get_by_role("link", name="中文", exact=True).click()
     page.wait_for_url((offline_site / "zh" / "chapter-4.html").as_uri() + "#art_25")
     assert page.locator("#art_25").inner_text().startswith("第二十五条")
     assert in_viewport(page, "art_25")

@@ -18,8 +18,9 @@ def soup(site, path):
 
 
 def text_of(paragraph) -> str:
-    """A paragraph's text without the editorial note markers that stand beside it."""
-    for marker in paragraph.select(".note-ref"):
+    """A paragraph's text without the editorial note markers that stand beside it, nor the article number run
+    into a first paragraph for the eye (第一条　)."""
+    for marker in paragraph.select(".note-ref, strong.art-num"):
         marker.decompose()
     return paragraph.get_text()
 

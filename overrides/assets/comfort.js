@@ -87,12 +87,17 @@
     owner = null;
   }
 
-  var triggers = document.querySelectorAll(".md-typeset a.term, .md-typeset sup.note-ref > a");
-  triggers.forEach(function (a) {
+  function arm(a) {
     a.setAttribute("aria-haspopup", "dialog");
     a.setAttribute("aria-expanded", "false");
     a.setAttribute("aria-controls", box.id);
+  }
+
+  var triggers = document.querySelectorAll(".md-typeset a.term, .md-typeset sup.note-ref > a");
+  triggers.forEach(function (a) {
+    arm(a);
     a.addEventListener("click", function (event) {
+      if (!a.hasAttribute("href")) return;                                 // a term shown as plain text
       if (event.ctrlKey || event.metaKey || event.shiftKey) return;      // a new tab still works
       event.preventDefault();
       if (owner === a && !box.hidden && !a._hovered) { hide(false); return; }
@@ -100,7 +105,7 @@
       show(a, event.detail === 0);      // from the keyboard: into the box
     });
     a.addEventListener("mouseenter", function (event) {
-      if (!matchMedia("(hover: hover)").matches) return;
+      if (!matchMedia("(hover: hover)").matches || !a.hasAttribute("href")) return;
       clearTimeout(hoverTimer);
       hoverTimer = setTimeout(function () { a._hovered = true; show(a, false); }, 250);
     });
@@ -119,4 +124,55 @@
     if (owner && !box.contains(event.target) && !owner.contains(event.target)) hide(false);
   });
   window.addEventListener("resize", function () { if (owner) place(owner); });
+
+  // --- glossary links can be hidden: a reader's choice, remembered; hidden terms are plain text ------------
+  var terms = [].slice.call(document.querySelectorAll(".md-typeset a.term"));
+  var KEY = "terms-hidden";
+  if (terms.length) {
+    var toggle = el("button", "terms-toggle", words.terms_show);
+    toggle.type = "button";
+    var showTerms = function (shown) {
+      document.documentElement.classList.toggle("terms-off", !shown);
+      toggle.setAttribute("aria-pressed", shown ? "true" : "false");
+      if (!shown && owner && owner.classList.contains("term")) hide(false);
+      terms.forEach(function (a) {
+        if (shown && a.hasAttribute("data-href")) {
+          a.setAttribute("href", a.getAttribute("data-href"));
+          a.removeAttribute("data-href");
+          arm(a);
+        } else if (!shown && a.hasAttribute("href")) {
+          a.setAttribute("data-href", a.getAttribute("href"));
+          ["href", "aria-haspopup", "aria-expanded", "aria-controls"].forEach(function (n) { a.removeAttribute(n); });
+        }
+      });
+    };
+    var hidden = false;
+    try { hidden = localStorage.getItem(KEY) === "1"; } catch (e) { /* storage refused: terms shown */ }
+    showTerms(!hidden);
+    toggle.addEventListener("click", function () {
+      var shown = toggle.getAttribute("aria-pressed") !== "true";
+      try { localStorage.setItem(KEY, shown ? "0" : "1"); } catch (e) { /* only for this page, then */ }
+      showTerms(shown);
+    });
+    // Beside the status line, before the text; on a page without one, at the top of the content.
+    var where = document.querySelector(".md-typeset details.text-status") || terms[0].closest(".md-typeset").firstChild;
+    where.parentNode.insertBefore(toggle, where);
+  }
+
+  // --- editorial notes are folded at the end of their article: a link to one opens the fold first ----------
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var fold = target && target.closest("details:not([open])");
+    if (fold) fold.open = true;
+  }
+  unfold();
+  window.addEventListener("hashchange", unfold, true);      // before the landing scroll (reader.js)
+  // On paper the notes are printed open, as footnotes are.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = [].slice.call(document.querySelectorAll("details.editorial-notes:not([open])"));
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { opened.forEach(function (d) { d.open = false; }); });
 })();

@@ -13,6 +13,13 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 })();
 
 (function () {
+  // A phone's header has room for a word or two, not the title: there it names the chapter or the article.
+  var where = document.querySelector(".act-context[data-header]");
+  var topics = document.querySelector(".md-header__title .md-header__ellipsis");
+  if (where && topics) topics.setAttribute("data-short", where.getAttribute("data-header"));
+})();
+
+(function () {
   // Material treats every <link rel="alternate"> as a language root and fetches "sitemap.xml" next
   // to it; our alternates are per page (hreflang for search engines), so that fetch would 404 and
   // its click handler would drop the #fragment. The sitemap carries the same hreflang pairs.
@@ -23,14 +30,14 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 
   // Language switch keeps the reader's place: carry the #fragment over to the other language's page.
   function carryFragment() {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+    document.querySelectorAll("a.md-select__link[hreflang], a.md-select__link[data-view]").forEach(function (a) {
       a.href = a.href.split("#")[0] + location.hash;
     });
   }
   carryFragment();
   window.addEventListener("hashchange", carryFragment);
   document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest("a.md-select__link[hreflang]")) carryFragment();
+    if (event.target.closest && event.target.closest("a.md-select__link[hreflang], a.md-select__link[data-view]")) carryFragment();
   }, true);
 })();
 
@@ -82,7 +89,41 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
         button.timer = setTimeout(function () { button.classList.remove("copied"); shown.remove(); }, 2500);
       });
     });
-    host.appendChild(button);
+    glue(host, button);
+  }
+
+  // The button goes on the line of the last word (with the heading's ¶ and any note marker), never on a line
+  // of its own: the last word, or the last two characters where words have no spaces, and what follows them
+  // are kept together (white-space: nowrap). The text itself is unchanged.
+  function glue(host, button) {
+    var tail = document.createElement("span");
+    tail.className = "cite-tail";
+    var moved = [], node = host.lastChild;
+    while (node) {
+      if (node.nodeType === 3 && !node.textContent.trim() ||
+          node.nodeType === 1 && node.matches("a.headerlink, sup.note-ref")) {
+        moved.unshift(node);
+        node = node.previousSibling;
+      } else if (node.nodeType === 1 && node.matches(".caption") && node.lastChild) {
+        node = node.lastChild;                           // the heading's last words are its caption's
+      } else break;
+    }
+    if (node && node.nodeType === 3) {
+      var text = node.textContent, space = text.lastIndexOf(" ");
+      var cut = space >= 0 && text.length - space <= 25 ? space + 1 : Math.max(0, text.length - 2);
+      var word = node.splitText(cut);
+      word.parentNode.insertBefore(tail, word);
+      tail.appendChild(word);
+    } else if (node && node.textContent.length <= 20) {      // a short term link goes whole
+      node.parentNode.insertBefore(tail, node);
+      tail.appendChild(node);
+    } else if (node) {
+      node.parentNode.insertBefore(tail, node.nextSibling);
+    } else {
+      host.appendChild(tail);
+    }
+    moved.forEach(function (n) { tail.appendChild(n); });
+    tail.appendChild(button);
   }
 
   // The links of an article (element with its data attributes) for a fragment: today's page, pinned version.
