@@ -56,6 +56,8 @@ class Language:
     months: tuple = ()           # month names, when dates spell them out
     snippet_chars: int = 90      # length of a text snippet in descriptions
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
+    article_run_in: str = ""     # in print, the article label runs into its first paragraph, in bold, followed
+                                 # by this (第二十五条　…); empty: the label is a heading above the article
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -190,6 +192,8 @@ ENGLISH = Language(
         "only_en": "English only", "only_zh": "Chinese only",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
+        "pdf_title": "{title} ({status})", "pdf_author": "Editors of this site (translations)",
+        "pdf_as_of": "as of {checked}", "pdf_in_force": "in force {effective} to {until}",
         # scripts
         "js_copy": "Copy citation and link: ", "js_copied": "Copied",
         # Akoma Ntoso
@@ -303,7 +307,7 @@ CHINESE = Language(
         "date": "{year}年{month}月{day}日",
         "caption": "【{caption}】",
     },
-    snippet_chars=32, spaced=False,
+    snippet_chars=32, spaced=False, article_run_in="\u3000",
     words={
         "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
         "sentence_end": "。",
@@ -336,6 +340,8 @@ CHINESE = Language(
         "view_parallel": "中英对照阅读",
         "only_en": "仅英文", "only_zh": "仅中文",
         "page_x_of_y": '"第 " counter(page) " 页 共 " counter(pages) " 页"',
+        "pdf_title": "{title}（{status}）", "pdf_author": "本站编辑（译文）",
+        "pdf_as_of": "截至{checked}", "pdf_in_force": "{effective}至{until}施行",
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本网站编辑", "in_force": "施行",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",

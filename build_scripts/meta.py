@@ -43,7 +43,9 @@ def load_metadata(path) -> Metadata:
         raise SourceError(problems + [Problem(path, data.line_of("statuses"),
                                               f"expected 'statuses' as a mapping, found {statuses!r}")])
     for status, definition in statuses.items():
-        check_keys(path, definition, ["label", "notice"], [], problems, f"statuses.{status}", statuses.line_of(status))
+        # "short" may be the empty text, which check_keys counts as missing: _short checks it is there
+        check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
+                   statuses.line_of(status))
     versions = {}
     for lang in langs:
         entry = languages[lang]
@@ -63,7 +65,8 @@ def load_metadata(path) -> Metadata:
             problems.append(Problem(path, entry.line_of("file"), f"expected a text file, found no file {file!r}"))
         versions[lang] = LanguageVersion(lang=lang, file=file, status=status,
                                  label=texts_field(path, definition, "label", langs, problems),
-                                 notice=texts_field(path, definition, "notice", langs, problems))
+                                 notice=texts_field(path, definition, "notice", langs, problems),
+                                 short=_short(path, definition, langs, problems))
 
     history = _versions(path, data, langs, adopted, effective, problems)
     keys = [v.key for v in history]
@@ -158,6 +161,18 @@ def _renumbered(path, entry, problems) -> dict[int, int | None]:
         problems.append(Problem(path, entry.line_of("renumbered"), f"expected each new number once in 'renumbered', "
                                                                    f"found {v} more than once"))
     return dict(value)
+
+
+def _short(path, definition, langs, problems) -> dict[str, str]:
+    """A status's ``short`` form, written after the title (PDF title and footer): a text for each language, or
+    an empty text ("") for a status that needs none (the official text)."""
+    if "short" not in definition:
+        problems.append(Problem(path, definition.line, "statuses entry is missing 'short' (\"\" for none)"))
+        return {}
+    value = definition["short"]
+    if isinstance(value, str) and not value.strip():
+        return {lang: "" for lang in langs}
+    return texts_field(path, definition, "short", langs, problems) or {}
 
 
 def _list(path, data, key, problems) -> list:
