@@ -43,9 +43,11 @@ def load_metadata(path) -> Metadata:
         raise SourceError(problems + [Problem(path, data.line_of("statuses"),
                                               f"expected 'statuses' as a mapping, found {statuses!r}")])
     for status, definition in statuses.items():
-        # "short" may be the empty text, which check_keys counts as missing: _short checks it is there
-        check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
-                   statuses.line_of(status))
+        # "short" may be the empty text, which check_keys counts as missing: its presence is checked here
+        if check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
+                      statuses.line_of(status)) and "short" not in definition:
+            problems.append(Problem(path, statuses.line_of(status),
+                                    f"statuses.{status} is missing 'short' (\"\" for a text that needs none)"))
     versions = {}
     for lang in langs:
         entry = languages[lang]
@@ -166,10 +168,9 @@ def _renumbered(path, entry, problems) -> dict[int, int | None]:
 def _short(path, definition, langs, problems) -> dict[str, str]:
     """A status's ``short`` form, written after the title (PDF title and footer): a text for each language, or
     an empty text ("") for a status that needs none (the official text)."""
-    if "short" not in definition:
-        problems.append(Problem(path, definition.line, "statuses entry is missing 'short' (\"\" for none)"))
-        return {}
-    value = definition["short"]
+    value = definition.get("short")
+    if value is None:
+        return {}               # reported with the status
     if isinstance(value, str) and not value.strip():
         return {lang: "" for lang in langs}
     return texts_field(path, definition, "short", langs, problems) or {}

@@ -34,7 +34,8 @@ def pdf_text(path) -> str:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Single spaces; a word the PDF hyphenated at a line end (U+2010) joined again."""
+    return re.sub(r"\s+", " ", re.sub("\u2010\n", "", text)).strip()
 
 
 # --- the real site: one version ------------------------------------------------------------------------
