@@ -15,9 +15,8 @@ NEW = "Zyxwvutsr"
 
 
 def _flat(text: str) -> str:
-    """Text without spaces and hyphens (U+2010: the PDFs' automatic ones), so that words broken across PDF lines
-    still compare."""
-    return re.sub(r"[\s\u00ad\u200b\u2010-]+", "", text)
+    """Text without spaces and hyphens, so that words broken across PDF lines still compare."""
+    return re.sub(r"[\s\u00ad\u200b-]+", "", text)
 
 
 def unique_phrase(source) -> tuple[str, str]:

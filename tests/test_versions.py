@@ -34,8 +34,7 @@ def pdf_text(path) -> str:
 
 
 def squash(text: str) -> str:
-    """Single spaces; a word the PDF hyphenated at a line end (U+2010) joined again."""
-    return re.sub(r"\s+", " ", re.sub("\u2010\n", "", text)).strip()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 # --- the real site: one version ------------------------------------------------------------------------
