@@ -151,10 +151,9 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
             articles.append({
                 "id": article.id, "labels": labels, "title": title,
                 "heading": any(not l["run_in"] or l["caption"] for l in labels),
-                "texts": [{"class": block(lang, p),
-                           "paragraphs": [paragraph(lang, para, lead if n == 0 else None)
+                "texts": [{"paragraphs": [paragraph(lang, para, lead if n == 0 else None)
                                           for n, para in enumerate(a.paragraphs)]}
-                          for lang, p, a, lead in zip(langs, profiles, texts, leads)],
+                          for lang, a, lead in zip(langs, texts, leads)],
                 "rows": [[{"tag": p.tag, "class": block(lang, p),
                            "paragraph": paragraph(lang, para, lead if n == 0 else None)}
                           for lang, p, para, lead in zip(langs, profiles, paras, leads)]
@@ -187,8 +186,9 @@ def bold_text(act: Act) -> str:
 def bold_font(text: str, folder: Path) -> Path:
     """The bold face for ``text``: the glyphs of the Simplified Chinese face of the variable collection at
     weight 700, redrawn into a small static CFF font named "Act Bold" (PDF viewers read CFF; the collection's
-    CFF2 outlines, which WeasyPrint would embed as they are, make poppler complain). The font's copyright
-    and licence (SIL OFL 1.1) go with it in its name table. Made in a worker process, in about a second."""
+    CFF2 outlines, which WeasyPrint would embed as they are, make poppler complain). Its name table keeps the
+    source's copyright and licence (SIL OFL 1.1); the subset embedded in a PDF keeps the copyright. Made in a
+    worker process, in about a second."""
     from fontTools import subset
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.boundsPen import BoundsPen
@@ -302,8 +302,8 @@ def _set_tempdir(folder: str) -> None:
 
 def content_key(html: str) -> str:
     """A hash of everything an edition's PDF is made from: its print HTML (text, labels, dates), the
-    stylesheet, the font, this module (how WeasyPrint is called) and the WeasyPrint version. Same key,
-    same PDF bytes."""
+    stylesheet, the fonts (and fontTools, which makes the bold), this module (how WeasyPrint is called) and
+    the WeasyPrint version. Same key, same PDF bytes."""
     import hashlib
     from importlib.metadata import version
 
