@@ -58,6 +58,8 @@ class Language:
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
     article_run_in: str = ""     # in print, the article label runs into its first paragraph, in bold, followed
                                  # by this (第二十五条　…); empty: the label is a heading above the article
+    hyphenation: str = ""        # in print, the language tag whose hyphenation patterns suit the text, when
+                                 # not ``tag`` (the English text is American: en-US breaks bio-di-ver-si-ty)
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -149,7 +151,7 @@ ENGLISH = Language(
     },
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
-    snippet_chars=90, spaced=True,
+    snippet_chars=90, spaced=True, hyphenation="en-US",
     words={
         # punctuation and joins
         "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",

@@ -132,6 +132,10 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
         paragraphs indented, the article label run in, where the profile says so."""
         return " ".join(name for name, on in (("spaced", p.spaced), ("run-in", p.article_run_in)) if on)
 
+    def hyphenation(p):
+        """WeasyPrint's own property for the language it hyphenates in, where that is not the tag."""
+        return f"-weasy-lang: {css_string(p.hyphenation)}" if p.spaced and p.hyphenation else ""
+
     chapters = []
     for chapter in act.text(langs[0]).chapters:
         first, last = chapter.articles[0].num, chapter.articles[-1].num
@@ -154,7 +158,7 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
                 "texts": [{"paragraphs": [paragraph(lang, para, lead if n == 0 else None)
                                           for n, para in enumerate(a.paragraphs)]}
                           for lang, a, lead in zip(langs, texts, leads)],
-                "rows": [[{"tag": p.tag, "class": block(lang, p),
+                "rows": [[{"tag": p.tag, "class": block(lang, p), "style": hyphenation(p),
                            "paragraph": paragraph(lang, para, lead if n == 0 else None)}
                           for lang, p, para, lead in zip(langs, profiles, paras, leads)]
                          for n, paras in enumerate(zip(*(a.paragraphs for a in texts)))]})
@@ -170,6 +174,7 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
         description=both(lambda lang, p: p.w("pdf_description", status=meta.languages[lang].label[lang],
                                                   adopted=p.date(meta.adopted), effective=p.date(meta.effective))),
         footer=footer, main_class=block(langs[0], profiles[0]) if len(langs) == 1 else "",
+        main_style=hyphenation(profiles[0]) if len(langs) == 1 else "",
         covers=[cover(lang, p) for lang, p in zip(langs, profiles)],
         contents=[{"tag": p.tag, "text": p.words["contents"], "notes": ()} for p in profiles], chapters=chapters)
 

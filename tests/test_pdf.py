@@ -11,6 +11,7 @@ import subprocess
 from collections import Counter
 from types import SimpleNamespace
 
+import pyphen
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -424,8 +425,8 @@ def test_chinese_article_labels_run_in_bold_with_a_full_width_space_and_indents(
 
 def test_english_is_justified_with_automatic_hyphens_and_chinese_is_not_hyphenated(build, act, docs):
     """Justified English breaks long words at line ends with a hyphen (words the text writes whole: "eco-" +
-    "logical"), and pdftotext, as a reader copying the text, gets the word whole again; no Chinese line ends
-    in a hyphen."""
+    "logical"), where American English patterns allow, and pdftotext, as a reader copying the text, gets the
+    word whole again; no Chinese line ends in a hyphen."""
     words = set(re.findall(r"[A-Za-z]+", " ".join(p.text for p in act.text("en").paragraphs())))
     hyphenated = set(re.findall(r"[A-Za-z][\w-]*", " ".join(p.text for p in act.text("en").paragraphs())))
     lines = [line for i in body_pages(docs["en"]) for line in docs["en"].pages[i]]
@@ -434,6 +435,9 @@ def test_english_is_justified_with_automatic_hyphens_and_chinese_is_not_hyphenat
     made = [(a, b[0]) for a, b in broken if a + b[0] in words and f"{a}-{b[0]}" not in hyphenated]
     assert len(made) >= 10, broken
     assert all(len(a) >= 3 and len(b) >= 3 for a, b in made)
+    # The patterns of the profile's hyphenation language (American English: bio-di-ver-si-ty, not biod-iversity)
+    patterns = pyphen.Pyphen(lang=PROFILES["en"].hyphenation)
+    assert [(a, b) for a, b in made if len(a) not in patterns.positions((a + b).lower())] == []
     copied = page_text(build.paths["en"], docs["en"].dests["chp_1"] + 1, last=len(docs["en"].pages))
     assert sum(1 for a, b in made if a + b in copied) >= len(made) * 0.9
     zh = [line for i in body_pages(docs["zh"]) for line in docs["zh"].pages[i]]
