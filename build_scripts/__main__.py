@@ -99,10 +99,12 @@ def cmd_pdf(args) -> int:
     from .build import build_moment
     from .load import load_act
     from .pdf import build_pdfs
+    from .site_mkdocs import configured_site_url
 
     started = time.perf_counter()
     act = load_act(args.source)
-    for path in build_pdfs(act, args.out, build_moment(act), parallel=not args.serial):
+    for path in build_pdfs(act, args.out, build_moment(act), configured_site_url(args.config),
+                           parallel=not args.serial):
         print(f"{path}: {path.stat().st_size // 1024} KB")
     print(f"built in {time.perf_counter() - started:.2f} s")
     return 0
@@ -166,6 +168,7 @@ def main(argv=None) -> int:
     p.add_argument("--source", default="source")
     p.add_argument("--out", required=True, help="folder for the PDF files")
     p.add_argument("--serial", action="store_true", help="one process instead of two")
+    p.add_argument("--config", default="mkdocs.yml", help="where the site's address (site_url) is configured")
     p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser("export", help="write regulation.json and the Akoma Ntoso XML files into a folder")

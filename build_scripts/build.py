@@ -15,7 +15,7 @@ from pathlib import Path
 from .load import load_act
 from .model import Act
 from .pages import render
-from .site_mkdocs import extra_files, mkdocs_build, offline_copy, post_build
+from .site_mkdocs import configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
 
 ZIP_NAME = "regulation-site.zip"
 ZIP_LEVEL = 6          # zlib's default: level 9 takes half as long again for half a percent less
@@ -97,15 +97,17 @@ def build_site(act: Act, docs, site, config) -> None:
     for folder in (staging, offline, made):
         shutil.rmtree(folder, ignore_errors=True)
     moment = build_moment(act)
+    address = configured_site_url(config)     # the PDFs' footers and permalinks (MkDocs has not run yet)
     try:
         # The PDFs render in worker processes (started from this thread) while docs/ is written and MkDocs
         # builds the pages; the offline copy is derived from the online build (no second MkDocs run).
         # Every earlier version has its own PDFs and exports; the current version's copy is today's files.
         earlier = act.meta.versions[:-1]
         with pdf_pool() as pool:
-            futures = start_pdfs(pool, act, made, moment, cache=CACHE / "pdf")
+            futures = start_pdfs(pool, act, made, moment, address, cache=CACHE / "pdf")
             for version in earlier:
-                futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, cache=CACHE / "pdf")
+                futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, address,
+                                      cache=CACHE / "pdf")
             write_docs(act, docs)
             site_url = mkdocs_build(config, docs, staging, moment)
             offline_copy(staging, offline, act, site_url)

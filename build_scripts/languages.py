@@ -57,9 +57,12 @@ class Language:
     months_short: tuple = ()     # short month names, for one-line summaries (the long ones when none)
     snippet_chars: int = 90      # length of a text snippet in descriptions
     spaced: bool = True          # words are separated by spaces (snippets cut there, changes shown by word)
-    run_in_numbers: bool = False  # where articles follow one another, the article number opens the first paragraph
-                                  # (第二十五条　…, as official Chinese publications set it) and the heading above
-                                  # shows only the caption; otherwise the number is the heading
+    article_run_in: str = ""     # where articles follow one another (chapter pages, the full text, print), the
+                                 # article label opens its first paragraph in bold, followed by this
+                                 # (第二十五条　…, as official Chinese publications set it), and the heading above
+                                 # shows only the caption; empty: the label is the heading above the article
+    hyphenation: str = ""        # in print, the language tag whose hyphenation patterns suit the text, when
+                                 # not ``tag`` (the English text is American: en-US breaks bio-di-ver-si-ty)
     words: dict = field(default_factory=dict)   # interface strings
 
     # --- numbers and labels ---------------------------------------------------------------------
@@ -157,10 +160,10 @@ ENGLISH = Language(
     months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December"),
     months_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    snippet_chars=90, spaced=True,
+    snippet_chars=90, spaced=True, hyphenation="en-US",
     words={
         # punctuation and joins
-        "point_sep": " ", "run_in_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
+        "point_sep": " ", "list_sep": ", ", "colon": ": ", "other_name": "{name} ({other})",
         "sentence_end": ".",
         # metadata
         "adopted_by": "Adopted by", "adopted_on": "Adopted on", "effective": "In force from",
@@ -204,6 +207,8 @@ ENGLISH = Language(
         "copy_other": "{cite} ({text})", "text_en": "English text", "text_zh": "Chinese text",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
+        "pdf_title": "{title} ({status})", "pdf_author": "Editors of this site (translations)",
+        "pdf_as_of": "as of {checked}", "pdf_in_force": "in force {effective} to {until}",
         # scripts
         "js_copy": "Copy citation and link: ", "js_copied": "Copied",
         # Akoma Ntoso
@@ -335,9 +340,9 @@ CHINESE = Language(
         "date": "{year}年{month}月{day}日",
         "caption": "【{caption}】",
     },
-    snippet_chars=32, spaced=False, run_in_numbers=True,
+    snippet_chars=32, spaced=False, article_run_in="\u3000",
     words={
-        "point_sep": "", "run_in_sep": "\u3000", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
+        "point_sep": "", "list_sep": "、", "colon": "：", "other_name": "{name}（{other}）",
         "sentence_end": "。",
         "adopted_by": "通过机关", "adopted_on": "通过日期", "effective": "施行日期",
         "status": "文本性质", "contents": "目录",
@@ -370,6 +375,8 @@ CHINESE = Language(
         "only_en": "仅英文", "only_zh": "仅中文",
         "copy_other": "{cite}（{text}）", "text_en": "英文文本", "text_zh": "中文文本",
         "page_x_of_y": '"第 " counter(page) " 页／共 " counter(pages) " 页"',
+        "pdf_title": "{title}（{status}）", "pdf_author": "本站编辑（译文）",
+        "pdf_as_of": "截至{checked}", "pdf_in_force": "{effective}至{until}施行",
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本站编辑", "in_force": "现行有效",
         "editorial_notes": "本站编者注（不属于条例正文）", "note_back": "返回正文",

@@ -44,8 +44,11 @@ def load_metadata(path) -> Metadata:
         raise SourceError(problems + [Problem(path, data.line_of("statuses"),
                                               f"expected 'statuses' as a mapping, found {statuses!r}")])
     for status, definition in statuses.items():
-        check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
-                   statuses.line_of(status))
+        # "short" may be the empty text, which check_keys counts as missing: its presence is checked here
+        if check_keys(path, definition, ["label", "notice"], ["short"], problems, f"statuses.{status}",
+                      statuses.line_of(status)) and "short" not in definition:
+            problems.append(Problem(path, statuses.line_of(status),
+                                    f"statuses.{status} is missing 'short' (\"\" for a text that needs none)"))
     versions = {}
     for lang in langs:
         entry = languages[lang]
@@ -66,7 +69,7 @@ def load_metadata(path) -> Metadata:
         versions[lang] = LanguageVersion(lang=lang, file=file, status=status,
                                  label=texts_field(path, definition, "label", langs, problems),
                                  notice=texts_field(path, definition, "notice", langs, problems),
-                                 short=texts_field(path, definition, "short", langs, problems, optional=True))
+                                 short=_short(path, definition, langs, problems))
 
     history = _versions(path, data, langs, adopted, effective, problems)
     keys = [v.key for v in history]
@@ -223,6 +226,17 @@ def _renumbered(path, entry, problems) -> dict[int, int | None]:
         problems.append(Problem(path, entry.line_of("renumbered"), f"expected each new number once in 'renumbered', "
                                                                    f"found {v} more than once"))
     return dict(value)
+
+
+def _short(path, definition, langs, problems) -> dict[str, str]:
+    """A status's ``short`` form, written after the title (PDF title and footer): a text for each language, or
+    an empty text ("") for a status that needs none (the official text)."""
+    value = definition.get("short")
+    if value is None:
+        return {}               # reported with the status
+    if isinstance(value, str) and not value.strip():
+        return {lang: "" for lang in langs}
+    return texts_field(path, definition, "short", langs, problems) or {}
 
 
 def _list(path, data, key, problems) -> list:

@@ -146,8 +146,13 @@ class LanguageVersion:
     status: str
     label: dict[str, str]        # interface language -> name of the status
     notice: dict[str, str]       # interface language -> statement shown with this version's text
-    short: dict[str, str] | None = None   # interface language -> the status in a few words, for titles,
-                                          # previews and PDF metadata; None for the official text
+    short: dict[str, str] = field(default_factory=dict)
+    # interface language -> the status in a few words, after the title ("unofficial translation");
+    # empty for the text itself (official), which needs no qualification
+
+    @property
+    def official(self) -> bool:
+        return self.status == "official"
 
 
 @dataclass(frozen=True)

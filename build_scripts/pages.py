@@ -247,7 +247,7 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
         "num": article.num, "id": article.id, "label": language.article_label(article.num),
         # Where articles follow one another (chapter pages, the full text): the number opens the first
         # paragraph, and the heading shows it to assistive technology and search only.
-        "run_in": language.article_label(article.num) + language.words["run_in_sep"] if language.run_in_numbers else None,
+        "run_in": language.article_label(article.num) + language.article_run_in if language.article_run_in else None,
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
         "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
         "current": site_link(act, lang, f"art/{now}/") if now else None,

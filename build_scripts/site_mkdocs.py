@@ -153,6 +153,16 @@ def mkdocs_build(config_file, docs_dir, site_dir, moment=None) -> str:
     return config.site_url or "/"
 
 
+def configured_site_url(config_file) -> str:
+    """The address the site is built for, as MkDocs will see it: ``site_url`` in mkdocs.yml, where SITE_URL
+    (the !ENV tag) overrides the default; read before the MkDocs build, for the PDFs that render alongside it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        url = (yaml_load(f) or {}).get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
 # --- after the build -------------------------------------------------------------------------------------
 
 def site_url_for(path: str, directory_urls: bool) -> str:

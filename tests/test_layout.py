@@ -76,8 +76,8 @@ def test_run_in_numbers_come_from_the_profile_and_brackets_once(site, act):
             caption = heading.select_one(".caption").get_text()
             assert caption == language.caption(act.captions[25][lang])              # brackets from the profile
             number = first.select_one("strong.art-num")
-            if language.run_in_numbers:
-                assert number.get_text() == language.article_label(25) + language.words["run_in_sep"], path
+            if language.article_run_in:
+                assert number.get_text() == language.article_label(25) + language.article_run_in, path
                 assert number["aria-hidden"] == "true" and number.has_attr("data-search-exclude")
                 assert "run-in" in heading["class"]
                 assert heading.select_one(".visually-hidden").get_text() == language.article_label(25)

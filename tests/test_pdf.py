@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
 import io
 import logging
 import os
@@ -11,6 +12,7 @@ import subprocess
 from collections import Counter
 from types import SimpleNamespace
 
+import pyphen
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -18,10 +20,15 @@ from pypdf import PdfReader
 from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
-from conftest import EPOCH, copy_source
+from build_scripts.site_mkdocs import configured_site_url
+from conftest import EPOCH, ROOT, copy_source
 
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页"}
+# The address the shared build was made for (mkdocs.yml's site_url, or SITE_URL): footers and permalinks use it.
+SITE_URL = configured_site_url(ROOT / "mkdocs.yml")
+MM = 72 / 25.4
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
 class _Collect(logging.Handler):
@@ -44,7 +51,7 @@ def build(act, site, tmp_path_factory):
     paths = [site / "downloads" / pdf.file_name(edition) for edition in EDITIONS]
     logging.getLogger("weasyprint").addHandler(collect)
     try:
-        again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, parallel=False)
+        again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, SITE_URL, parallel=False)
     finally:
         logging.getLogger("weasyprint").removeHandler(collect)
     return SimpleNamespace(paths=dict(zip(EDITIONS, paths)), again=dict(zip(EDITIONS, again)),
@@ -70,9 +77,27 @@ def body_pages(doc):
     return range(doc.dests["chp_1"], len(doc.pages))
 
 
-def body_text(doc, notes=()) -> str:
-    """The text from the first chapter on, without the running header and footer (the last two lines of
-    each page, as test_running_header_and_footer checks) and without the footnotes above them."""
+def margins(edition) -> int:
+    """Lines of the running header and footer at the end of each body page's text: the header, and a footer
+    line per language (as test_running_header_and_footer checks)."""
+    return 1 + len(EDITIONS[edition])
+
+
+def page_text(path, number: int, *options, last: int | None = None) -> str:
+    """pdftotext of one page (1-based), or of the pages from there to ``last``."""
+    return subprocess.run(["pdftotext", *options, "-f", str(number), "-l", str(last or number), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def page_words(path, number: int) -> list[tuple[float, float, float, str]]:
+    """The words of one page with their place: (xMin, yMin, yMax, text), y from the top of the page."""
+    return [(float(x0), float(y0), float(y1), html.unescape(t))
+            for x0, y0, _x1, y1, t in WORD.findall(page_text(path, number, "-bbox"))]
+
+
+def body_text(doc, notes=(), margin_lines=2) -> str:
+    """The text from the first chapter on, without the running header and footer (the last lines of
+    each page, see margins()) and without the footnotes above them."""
     starts = tuple(" ".join(n.text.split())[:12] for n in notes)
 
     def text_lines(lines):
@@ -81,14 +106,15 @@ def body_text(doc, notes=()) -> str:
             if m and m.group(1).startswith(starts):
                 return
             yield line
-    return "\n".join(line for i in body_pages(doc) for line in text_lines(doc.pages[i][:-2]))
+    return "\n".join(line for i in body_pages(doc) for line in text_lines(doc.pages[i][:-margin_lines]))
 
 
 def squash(text: str, lang: str) -> str:
-    """Text in a form that survives line breaking: English with single spaces (a line ending in a hyphen
-    joins the next line without one, since nothing is hyphenated automatically), Chinese without spaces."""
+    """Text in a form that survives line breaking: English with single spaces, a line ending in a hyphen
+    joined to the next without it (a word hyphenated there; a hyphen of the text at a line end is lost too,
+    so paragraph_pattern makes every hyphen optional), Chinese without spaces."""
     if lang == "en":
-        return " ".join(re.sub(r"-\n", "-", text).split())
+        return " ".join(re.sub(r"-\n", "", text).split())
     return "".join(text.split())
 
 
@@ -106,11 +132,12 @@ def paragraph_texts(reg):
 
 
 def paragraph_pattern(act, lang, target, text, clean) -> str:
-    """The paragraph as a regular expression that allows a footnote call (a number) after each noted phrase."""
+    """The paragraph as a regular expression that allows a footnote call (a number) after each noted phrase
+    (pypdf reads them, pdftotext does not) and the loss of a hyphen at a line end (squash)."""
     cuts = sorted(text.index(n.phrase) + len(n.phrase) for n in act.notes_for(lang)
                   if n.target == target and n.phrase and n.phrase in text)
     pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
-    return r"\d{0,3} ?".join(re.escape(clean(piece)) for piece in pieces)
+    return r"\d{0,3} ?".join(re.escape(clean(piece)).replace(r"\-", "-?") for piece in pieces)
 
 
 def assert_in_order(haystack: str, needles):
@@ -145,15 +172,32 @@ def test_weasyprint_has_nothing_to_complain_about(build):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_metadata(docs, act, edition):
+    """The title carries each language's status in short form, once; a translation's author is the site's
+    editors, not the body that adopted the act; the dates are the build's."""
     reader, langs = docs[edition].reader, EDITIONS[edition]
     meta = reader.metadata
     for lang in langs:
+        version = act.meta.languages[lang]
+        assert not version.official and version.short[lang]
         assert act.meta.title[lang] in meta.title
+        assert meta.title.count(version.short[lang]) == 1, meta.title
         assert act.meta.languages[lang].label[lang] in meta.subject
-    assert meta.author == act.meta.adopting_body[langs[0]]
+        assert PROFILES[lang].words["pdf_author"] in meta.author
+        assert act.meta.adopting_body[lang] not in meta.author
     assert reader.trailer["/Root"]["/Lang"] == {"en": "en", "zh": "zh-Hans"}[langs[0]]
     when = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc)
     assert meta.creation_date == when and meta.modification_date == when
+
+
+def test_the_official_text_has_no_status_in_its_title_and_the_standing_committee_as_author(act):
+    """When the official Chinese text replaces the reference translation (languages.zh.status: official in
+    regulation.yaml), its PDF's title is the bare title and its author the adopting body: no code changes."""
+    official = dataclasses.replace(act.meta.languages["zh"], status="official", short={"en": "", "zh": ""})
+    act = dataclasses.replace(act, meta=dataclasses.replace(act.meta, languages={**act.meta.languages, "zh": official}))
+    page = pdf.document(act, "zh", build_moment(act), SITE_URL)
+    assert f"<title>{act.meta.title['zh']}</title>" in page
+    assert f'<meta name="author" content="{act.meta.adopting_body["zh"]}">' in page
+    assert PROFILES["zh"].words["pdf_author"] not in page
 
 
 def test_build_date_without_source_date_epoch_is_the_last_commit_of_the_source(act, tmp_path, monkeypatch):
@@ -175,8 +219,9 @@ def test_build_date_without_source_date_epoch_is_the_last_commit_of_the_source(a
         subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True)
     moment = build_moment(moved)
     assert moment.isoformat() == stamp
-    html = pdf.document(act, "en", moment)
+    html = pdf.document(act, "en", moment, SITE_URL)
     assert '<meta name="dcterms.created" content="2025-03-04T05:06:07Z">' in html
+
 
 
 # --- navigation: bookmarks, named destinations, contents ------------------------------------------------
@@ -214,7 +259,7 @@ def test_named_destinations_lead_to_their_headings(docs, act, edition):
         page = "\n".join(doc.pages[doc.dests[article.id]])
         for lang in langs:
             assert re.search(re.escape(PROFILES[lang].article_label(article.num)) + r"(?!\d)", page), article.id
-    prefixes = [f"{lang}-" for lang in langs] if len(langs) > 1 else [""]
+    prefixes = [""] + ([f"{lang}-" for lang in langs] if len(langs) > 1 else [])
     for paragraph in act.text("en").paragraphs():
         for prefix in prefixes:
             assert prefix + paragraph.id in doc.dests
@@ -223,31 +268,101 @@ def test_named_destinations_lead_to_their_headings(docs, act, edition):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_contents_give_the_page_of_each_chapter(docs, act, edition):
     doc = docs[edition]
-    contents = [line for i in range(1, doc.dests["chp_1"]) for line in doc.pages[i][:-1]]  # without footer
+    contents = [line for i in range(1, doc.dests["chp_1"]) for line in doc.pages[i][:-len(EDITIONS[edition])]]
     numbers = [int(m[1]) for line in contents if (m := re.search(r"\.\s*(\d+)$", line))]
     assert numbers == [doc.dests[chapter.id] + 1 for chapter in act.text("en").chapters]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_running_header_and_footer(docs, act, edition):
+    """The footer of every body page: for each language its status in short form, the date the text was last
+    checked, the site's address and "page X of Y" (read with pypdf: the last lines of the page)."""
     doc, langs = docs[edition], EDITIONS[edition]
-    starts = {chapter.num: doc.dests[chapter.id] for chapter in act.text("en").chapters}
     for i in body_pages(doc):
-        *_, header, footer = doc.pages[i]
-        for lang in langs:
+        footers = doc.pages[i][-len(langs):]
+        for lang, footer in zip(langs, footers):
+            language = PROFILES[lang]
             assert [tuple(map(int, m)) for m in re.findall(FOOTER[lang], footer)] == [(i + 1, len(doc.pages))]
-        beginning_here = [num for num, page in starts.items() if page == i]
-        num = min(beginning_here) if beginning_here else max(num for num, page in starts.items() if page < i)
+            assert act.meta.languages[lang].short[lang] in footer
+            assert language.date(act.meta.checked) in footer
+            assert f"{SITE_URL}{act.prefix(lang)}" in footer
+
+
+def chapter_at_top(path, act, dests, number) -> int:
+    """The chapter of the first text on page ``number`` (1-based), from where things are on the page: the
+    chapter of the first chapter, article, paragraph or item that begins at the top of the body (no word
+    above it), else that of the last one begun on an earlier page (its text runs on at the top)."""
+    chapter_of = {a.num: c.num for c in act.text("en").chapters for a in c.articles}
+    words = page_words(path, number)
+    height = dests["height"]
+    top = min(y0 for _x, y0, y1, _t in words if y0 > 24 * MM and y1 < height - 22 * MM)
+    starts = []
+    for name, (page, y) in dests["places"].items():
+        m = re.search(r"(chp|art)_(\d+)", name)
+        if m and (page < number - 1 or page == number - 1 and y <= top + 1):
+            num = int(m[2])
+            starts.append((page, y, num if m[1] == "chp" else chapter_of[num]))
+    return max(starts)[2]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_running_head_names_the_chapter_at_the_top_of_each_page(build, docs, act, edition):
+    """pdftotext, page by page: the words in the top margin are the heading of the chapter that the first text
+    on the page belongs to (the chapter continuing from the page before, unless one begins the page)."""
+    path, langs, doc = build.paths[edition], EDITIONS[edition], docs[edition]
+    reader = doc.reader
+    places = {name: (reader.get_destination_page_number(d), float(reader.pages[0].mediabox.height) - float(d.top))
+              for name, d in reader.named_destinations.items()}
+    dests = {"places": places, "height": float(reader.pages[0].mediabox.height)}
+    wrong, checked = [], 0
+    for i in body_pages(doc):
+        head = "".join(t for _x, _y0, y1, t in page_words(path, i + 1) if y1 < 24 * MM)
+        num = chapter_at_top(path, act, dests, i + 1)
+        want = " / ".join(PROFILES[lang].chapter_heading(num, act.text(lang).chapters[num - 1].title) for lang in langs)
+        checked += 1
+        if "".join(head.split()) != "".join(want.split()):
+            wrong.append((i + 1, head, want))
+    assert checked == len(doc.pages) - doc.dests["chp_1"] and wrong == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_body_page_footer_says_status_date_and_address(build, act, docs, edition):
+    """pdftotext, page by page: the footer (below the body) gives the status, the as-of date, the site's
+    address and the page number, in each language of the edition."""
+    path, langs, doc = build.paths[edition], EDITIONS[edition], docs[edition]
+    for i in body_pages(doc):
+        height = float(doc.reader.pages[i].mediabox.height)
+        foot = " ".join(t for _x, y0, _y1, t in page_words(path, i + 1) if y0 > height - 22 * MM)
         for lang in langs:
-            assert PROFILES[lang].chapter_heading(num, act.text(lang).chapters[num - 1].title) in header, i + 1
+            language = PROFILES[lang]
+            assert act.meta.languages[lang].short[lang] in foot, (i + 1, foot)
+            assert "".join(language.date(act.meta.checked).split()) in "".join(foot.split()), (i + 1, foot)
+            assert f"{SITE_URL}{act.prefix(lang)}" in foot.split(), (i + 1, foot)
+            assert [tuple(map(int, m)) for m in re.findall(FOOTER[lang], foot)] == [(i + 1, len(doc.pages))]
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_article_label_links_to_its_permalink(docs, act, edition):
+    """A link annotation for every article and language, to site_url + [zh/] + art/N/, on the page where the
+    article begins."""
+    doc, langs = docs[edition], EDITIONS[edition]
+    links = {}
+    for i, page in enumerate(doc.reader.pages):
+        for annotation in page.get("/Annots") or ():
+            annotation = annotation.get_object()
+            uri = annotation.get("/A", {}).get("/URI")
+            if annotation.get("/Subtype") == "/Link" and uri:
+                links.setdefault(str(uri), []).append(i)
+    for article in act.text("en").articles():
+        for lang in langs:
+            where = links.get(f"{SITE_URL}{act.prefix(lang)}art/{article.num}/")
+            assert where and where[0] in (doc.dests[article.id], doc.dests[article.id] + 1), (lang, article.id, where)
 # --- the text -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_heading_and_paragraph_in_order(docs, act, edition):
     doc, langs = docs[edition], EDITIONS[edition]
-    text = body_text(doc, [n for lang in langs for n in act.notes_for(lang)])
+    text = body_text(doc, [n for lang in langs for n in act.notes_for(lang)], margins(edition))
     assert "\xad" not in text
     for lang in langs:
         reg = act.text(lang)
@@ -289,12 +404,94 @@ def test_text_is_escaped_and_ids_are_unique(act):
     reg = dataclasses.replace(reg, chapters=(chapter,) + reg.chapters[1:])
     act = dataclasses.replace(act, texts={**act.texts, "en": reg})
     for edition in EDITIONS:
-        html = pdf.document(act, edition, build_moment(act))
+        page = pdf.document(act, edition, build_moment(act), SITE_URL)
         if "en" in EDITIONS[edition]:
-            assert "&lt;b class=&#34;x&#34;&gt;Fish &amp; &#34;chips&#34;&lt;/b&gt;" in html
-        assert '<b class="x">' not in html
-        ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+            assert "&lt;b class=&#34;x&#34;&gt;Fish &amp; &#34;chips&#34;&lt;/b&gt;" in page
+        assert '<b class="x">' not in page
+        ids = Counter(re.findall(r'\sid="([^"]+)"', page))
         assert [i for i, n in ids.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("edition", ["zh", "bilingual"])
+def test_chinese_article_labels_run_in_bold_with_a_full_width_space_and_indents(build, docs, act, edition):
+    """As the Chinese is published: 第X条 in the bold face at the start of the article's first paragraph, then a
+    full-width space, then the text; every paragraph's first line indented by two characters."""
+    doc, reg, language = docs[edition], act.text("zh"), PROFILES["zh"]
+    bold = []
+
+    def visit(text, _cm, _tm, font, _size):
+        if font and "Act-Bold" in str(font.get("/BaseFont")) and text.strip():
+            bold.append(text)
+    for page in doc.reader.pages:
+        page.extract_text(visitor_text=visit)
+    assert "".join(bold) == "".join(language.article_label(a.num) for a in reg.articles())
+    # pypdf keeps U+3000 (pdftotext gives " "), but not the empty ActualText of note calls: digits left out
+    text = re.sub(r"\d", "", "\n".join(line for i in body_pages(doc) for line in doc.pages[i]))
+    for article in reg.articles():
+        start = language.article_label(article.num) + language.article_run_in + article.paragraphs[0].text[:6]
+        assert re.sub(r"\d", "", start) in text, start
+    # The indent, measured on the page where Article 25 begins: its label and its second paragraph start
+    # two characters (2 x 10.5 pt) to the right of the lines that continue a paragraph.
+    number = doc.dests["art_25"] + 1
+    words = page_words(build.paths[edition], number)
+    label = next(w for w in words if w[3].startswith(language.article_label(25)))
+    second = next(w for w in words if w[1] > label[1] and w[3].startswith(reg.article(25).paragraphs[1].text[:6]))
+    left = min(x for x, y0, _y1, _t in words if label[0] - 30 < x <= label[0] and abs(y0 - label[1]) < 60)
+    assert abs(label[0] - left - 21) < 1 and abs(second[0] - left - 21) < 1, (label, second, left)
+
+
+def test_english_is_justified_with_automatic_hyphens_and_chinese_is_not_hyphenated(build, act, docs):
+    """Justified English breaks long words at line ends with a hyphen (words the text writes whole: "eco-" +
+    "logical"), where American English patterns allow, and pdftotext, as a reader copying the text, gets the
+    word whole again; no Chinese line ends in a hyphen."""
+    words = set(re.findall(r"[A-Za-z]+", " ".join(p.text for p in act.text("en").paragraphs())))
+    hyphenated = set(re.findall(r"[A-Za-z][\w-]*", " ".join(p.text for p in act.text("en").paragraphs())))
+    lines = [line for i in body_pages(docs["en"]) for line in docs["en"].pages[i]]
+    broken = [(m[1], n) for line, following in zip(lines, lines[1:])
+              if (m := re.search(r"([A-Za-z]+)-$", line)) and (n := re.match(r"[a-z]+", following))]
+    made = [(a, b[0]) for a, b in broken if a + b[0] in words and f"{a}-{b[0]}" not in hyphenated]
+    assert len(made) >= 10, broken
+    assert all(len(a) >= 3 and len(b) >= 3 for a, b in made)
+    # The patterns of the profile's hyphenation language (American English: bio-di-ver-si-ty, not biod-iversity)
+    patterns = pyphen.Pyphen(lang=PROFILES["en"].hyphenation)
+    assert [(a, b) for a, b in made if len(a) not in patterns.positions((a + b).lower())] == []
+    copied = page_text(build.paths["en"], docs["en"].dests["chp_1"] + 1, last=len(docs["en"].pages))
+    assert sum(1 for a, b in made if a + b in copied) >= len(made) * 0.9
+    zh = [line for i in body_pages(docs["zh"]) for line in docs["zh"].pages[i]]
+    assert [line for line in zh if line.endswith("-")] == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_note_calls_are_not_in_the_extracted_text(build, act, docs, edition):
+    """pdftotext reads "旗县级以上人民政府" and "autonomous regions, …", not "旗县级以上4人民政府" or "regions1":
+    the note numbers are drawn, but marked as having no text (ActualText)."""
+    doc, langs = docs[edition], EDITIONS[edition]
+    text = "\n".join(page_text(build.paths[edition], i + 1) for i in body_pages(doc))
+    flat = "".join(text.split())
+    for lang in langs:
+        notes = [n for n in act.notes_for(lang) if n.phrase and "__" in n.place]
+        assert notes
+        for note in notes:
+            after = re.escape("".join(note.phrase.split())) + r"\d"
+            assert not re.search(after, flat), (note.id, note.phrase)
+    if "zh" in langs:
+        assert "旗县级以上人民政府" in flat and not re.search(r"旗县级以上\d+人民政府", flat)
+    if "en" in langs:
+        assert "autonomousregions" in flat and not re.search(r"autonomousregions\d", flat)
+
+
+def test_bilingual_paragraphs_answer_the_sites_ids(build, act):
+    """pdfinfo -dests: regulation-bilingual.pdf#art_25__para_2 is the English paragraph, as in the other two
+    PDFs; the prefixed names (en-…, zh-…) still work."""
+    out = subprocess.run(["pdfinfo", "-dests", str(build.paths["bilingual"])], capture_output=True, text=True,
+                         check=True).stdout
+    dests = {m[3]: (int(m[1]), m[2]) for m in re.finditer(r'^\s*(\d+) \[ XYZ\s+(\S+\s+\S+).*\] "([^"]+)"$', out, re.M)}
+    ids = [p.id for p in act.text("en").paragraphs()] + [i.id for p in act.text("en").paragraphs() for i in p.points]
+    assert "art_25__para_2" in dests
+    for name in ids:
+        assert name in dests and f"en-{name}" in dests and f"zh-{name}" in dests, name
+        assert dests[name] == dests[f"en-{name}"], name
+        assert dests[name][0] == dests[f"zh-{name}"][0], name
 
 
 # --- fonts ----------------------------------------------------------------------------------------------
@@ -311,14 +508,17 @@ def test_fonts_are_embedded_subsets(build, edition):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_one_font_sets_everything_and_it_is_simplified_chinese(docs, edition):
-    """No glyph falls back to a system font (which could give Japanese shapes): every embedded font is the
-    packaged Noto Serif SC."""
-    families = set()
+    """No glyph falls back to a system font (which could give Japanese shapes): the text is the packaged Noto
+    Serif SC, and the one bold (Chinese article labels) is made from Noto Sans CJK SC, with its copyright."""
+    families = {}
     for page in docs[edition].reader.pages:
         for font in page["/Resources"]["/Font"].values():
             for descendant in font.get_object().get("/DescendantFonts", [font]):
                 descriptor = descendant.get_object()["/FontDescriptor"].get_object()
                 data = next(descriptor[key].get_data() for key in ("/FontFile3", "/FontFile2", "/FontFile")
                             if key in descriptor)
-                families.add(TTFont(io.BytesIO(data))["name"].getBestFamilyName())
-    assert families == {"Noto Serif SC"}
+                names = TTFont(io.BytesIO(data))["name"]
+                families[names.getBestFamilyName()] = names
+    assert set(families) == ({"Noto Serif SC", "Act Bold"} if "zh" in EDITIONS[edition] else {"Noto Serif SC"})
+    if "Act Bold" in families:
+        assert "Adobe" in families["Act Bold"].getDebugName(0)

@@ -142,8 +142,9 @@ def test_pdf_and_exports_follow_the_toy_profile(toy_act):
 
     assert CODE in editions(toy_act)
     moment = datetime.datetime(2023, 11, 30, tzinfo=datetime.timezone.utc)
-    html = document(toy_act, CODE, moment)
+    html = document(toy_act, CODE, moment, "https://example.org/act/")
     assert 'lang="x-toy"' in html and "KAP 9 — " in html and "⟨Contents⟩" in html
+    assert "⟨unofficial translation⟩" in html and 'href="https://example.org/act/xx/art/25/"' in html
     xml = akn_xml(toy_act, CODE, moment)
     assert f"/und@{toy_act.meta.versions[-1].key}".encode() in xml and "KAP 4".encode() in xml
 
