@@ -189,6 +189,22 @@ def test_metadata(docs, act, edition):
     assert meta.creation_date == when and meta.modification_date == when
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_cover_is_the_first_page_and_states_status_currency_and_revision(build, act, edition):
+    """Page 1 is the cover: the title, each text's status and the currency statement with the translation
+    revision, read from the PDF as a reader sees it; no template syntax anywhere in the text."""
+    path = build.paths[edition]
+    cover = " ".join(page_text(path, 1).split())
+    everything = page_text(path, 1, last=PdfReader(path).get_num_pages())
+    for lang in EDITIONS[edition]:
+        assert " ".join(act.meta.title[lang].split()) in cover
+        assert act.meta.languages[lang].label[lang] in cover
+        revision = PROFILES[lang].w("currency_revision", number=act.meta.revision.number,
+                                    date=PROFILES[lang].date(act.meta.revision.date))
+        assert " ".join(revision.split()) in cover
+    assert not re.search(r"\{[#%{]|[#%}]\}", everything)
+
+
 def test_the_official_text_has_no_status_in_its_title_and_the_standing_committee_as_author(act):
     """When the official Chinese text replaces the reference translation (languages.zh.status: official in
     regulation.yaml), its PDF's title is the bare title and its author the adopting body: no code changes."""
