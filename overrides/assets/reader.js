@@ -124,7 +124,14 @@
     var input = document.querySelector(".md-search__input");
     var list = document.querySelector(".md-search-result__list");
     if (!input || !list) return;
+    // Material's count is of its own results: its "no matching documents" is not shown above the article asked for.
+    var meta = document.querySelector(".md-search-result__meta");
     function ensure() {
+      place();
+      if (meta) meta.classList.toggle("goto-only", !!list.querySelector(".goto-result") &&
+                                      !list.querySelector(".md-search-result__item:not(.goto-result)"));
+    }
+    function place() {
       var ref = parse(input.value);
       var url = ref && !problem(ref) ? href(ref) : "";
       var old = list.querySelector(".goto-result");
