@@ -378,6 +378,7 @@ def test_printout_names_law_chapter_status_date_and_address(screen, server, site
                      ".print-button", ".cite-button", ".md-footer"):
         assert not screen.locator(selector).first.is_visible(), selector
     term = screen.locator(".article-body a.term").first
+    term.evaluate("a => Promise.all(a.getAnimations().map(t => t.finished))")     # Material fades link colours
     assert term.evaluate("a => getComputedStyle(a).textDecorationLine") == "none"
     assert term.evaluate("a => getComputedStyle(a).color === getComputedStyle(a.closest('p')).color")
     for selector in (".para:target", ".article-body"):
