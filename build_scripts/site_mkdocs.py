@@ -362,15 +362,46 @@ def _search_base(config_json: str, prefix: str) -> str:
     return json.dumps(config, ensure_ascii=False, sort_keys=True)
 
 
+# Search (Material's Lunr index, Chinese segmented by jieba with \u200b between words).
+CAPTION_FIELD = "caption"          # mkdocs.yml: plugins.search.fields.caption, its weight
+_ARTICLE_SECTION = re.compile(r"chapter-\d+/#art_(\d+)$")
+# jieba leaves 第 alone before digits or a letter (第25条, 第N条). A lone 第 is a prefix of every article number,
+# and Material's query segmentation then reduces 第二十五条 to 第, which every page matches: keep it in one word.
+_LONE_ORDINAL = re.compile("(?:^|(?<=\u200b))第\u200b([0-9A-Za-z]+)\u200b([条章款项])")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _whole_ordinals(text: str) -> str:
+    return _LONE_ORDINAL.sub("第\\1\\2", text)
+
+
+def _segmented(text: str) -> str:
+    """Chinese words between \u200b, as Material's search plugin writes the text it indexes (with jieba)."""
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return _HAN.sub(lambda m: "\u200b" + "\u200b".join(jieba.cut(m.group(0))) + "\u200b", text).strip("\u200b")
+
+
 def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
-    """Rewrite the merged Lunr index as one index per language, in <prefix>search/; returns their sizes."""
+    """Rewrite the merged Lunr index as one index per language, in <prefix>search/; returns their sizes.
+
+    Each article's section also gets a ``caption`` field with its captions in every language, so that a query in
+    either language finds the article (weighted in mkdocs.yml); ordinals such as 第25条 stay one word."""
     site = Path(site)
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     halves = {lang: [] for lang in act.langs}
+    captions = {num: _segmented(" ".join(by_lang[code] for code in act.langs if code in by_lang))
+                for num, by_lang in act.captions.items()}
     for doc in merged["docs"]:
         lang = next((code for code in act.langs if act.prefix(code) and doc["location"].startswith(act.prefix(code))),
                     act.primary)
-        halves[lang].append(dict(doc, location=doc["location"][len(act.prefix(lang)):]))
+        doc = dict(doc, location=doc["location"][len(act.prefix(lang)):])
+        if "\u200b" in doc["title"] or "\u200b" in doc["text"]:
+            doc.update(title=_whole_ordinals(doc["title"]), text=_whole_ordinals(doc["text"]))
+        article = _ARTICLE_SECTION.match(doc["location"])
+        if article and int(article.group(1)) in captions and CAPTION_FIELD in merged["config"]["fields"]:
+            doc[CAPTION_FIELD] = captions[int(article.group(1))]
+        halves[lang].append(doc)
     sizes = {}
     for lang, docs in halves.items():
         folder = site / act.prefix(lang) / "search"

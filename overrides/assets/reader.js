@@ -124,7 +124,14 @@
     var input = document.querySelector(".md-search__input");
     var list = document.querySelector(".md-search-result__list");
     if (!input || !list) return;
+    // Material's count is of its own results: its "no matching documents" is not shown above the article asked for.
+    var meta = document.querySelector(".md-search-result__meta");
     function ensure() {
+      place();
+      if (meta) meta.classList.toggle("goto-only", !!list.querySelector(".goto-result") &&
+                                      !list.querySelector(".md-search-result__item:not(.goto-result)"));
+    }
+    function place() {
       var ref = parse(input.value);
       var url = ref && !problem(ref) ? href(ref) : "";
       var old = list.querySelector(".goto-result");
@@ -187,6 +194,34 @@
     requestAnimationFrame(function () { window.scrollTo(0, Math.max(0, y)); });
   }
 
+  // Material's right-hand contents (toc.follow) marks the entry of the last heading that passed under the header:
+  // md-nav__link--active on the last md-nav__link--passed. A landed heading sits below the context line, so Material
+  // would mark the article above it. While a landing holds, the landed article's entry carries the mark instead;
+  // Material's "passed" marks are left alone, so letting go gives back Material's own choice. Without Material's
+  // contents (another theme, another markup) this does nothing.
+  var contents = (function () {
+    var ACTIVE = "md-nav__link--active", PASSED = "md-nav__link--passed";
+    var lists = [].slice.call(document.querySelectorAll('[data-md-component="toc"]'));
+    var held = null;
+    function apply() {
+      lists.forEach(function (list) {
+        var links = [].slice.call(list.querySelectorAll("a.md-nav__link"));
+        var want = held ? links.filter(function (a) { return a.hash === "#" + held; })[0]
+                        : links.filter(function (a) { return a.classList.contains(PASSED); }).pop();
+        if (held && !want) return;
+        links.forEach(function (a) {
+          if (a.classList.contains(ACTIVE) !== (a === want)) a.classList.toggle(ACTIVE, a === want);
+        });
+      });
+    }
+    // Material sets its marks again whenever the page moves or changes height: set ours again after it.
+    var watch = window.MutationObserver && new MutationObserver(function () { if (held) apply(); });
+    if (watch) lists.forEach(function (list) {
+      watch.observe(list, { subtree: true, attributes: true, attributeFilter: ["class"] });
+    });
+    return { mark: function (id) { var was = held; held = id; if (held || was) apply(); } };
+  })();
+
   function land() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
@@ -196,7 +231,7 @@
       body = bodies.filter(function (b) { return headingOf(b) === target; })[0] || null;
     }
     if (!body) return;
-    showArticle(body);
+    hold(body);
     var heading = headingOf(body);
     var space = bar ? bar.offsetHeight + (parseFloat(getComputedStyle(bar).top) || 0) + 8 : topSpace();
     var headingTop = heading.getBoundingClientRect().top + window.scrollY - space;
@@ -211,11 +246,34 @@
     }
   }
 
+  // The article landed on stays named, in the context line and in the right-hand contents, until the reader
+  // scrolls by hand. Otherwise the scroll events of the landing itself and of late layout, and a target too near
+  // the end of the page to reach the top, would name the article above it.
+  var landed = null, byHand = false;
+  function hold(body) {
+    landed = body;
+    byHand = false;
+    showArticle(body);
+    contents.mark(headingOf(body).id);
+  }
+  function byTheReader() { byHand = true; }
+  ["wheel", "touchmove", "pointerdown", "mousedown"].forEach(function (type) {
+    window.addEventListener(type, byTheReader, { capture: true, passive: true });
+  });
+  window.addEventListener("keydown", function (event) {      // keys scroll the page, except in a text field
+    if (!event.target.closest || !event.target.closest("input, textarea, select, [contenteditable]")) byTheReader();
+  }, true);
+
   var ticking = false;
   window.addEventListener("scroll", function () {
     if (ticking) return;
     ticking = true;
-    requestAnimationFrame(function () { ticking = false; showArticle(current()); });
+    requestAnimationFrame(function () {
+      ticking = false;
+      if (landed && !byHand) return showArticle(landed);
+      if (landed) { landed = null; contents.mark(null); }
+      showArticle(current());
+    });
   }, { passive: true });
   window.addEventListener("hashchange", land);
   if (location.hash) {
