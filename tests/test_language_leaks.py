@@ -13,13 +13,15 @@ from build_scripts.languages import PROFILES
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 # The act's own text and data shown as such (code, addresses) are not interface text.
 SKIP = {"script", "style", "code", "pre", "kbd", "head", "svg"}
+# Editorial content that quotes names in the other language: the text, notes, glossary definitions, and the
+# sources of the texts (the publishers' and pages' own names).
 SKIP_CLASSES = {"para", "point", "parallel-row", "editorial-notes", "editorial-notes-list", "field-note",
-                "glossary-definition"}
+                "glossary-definition", "provenance-text", "provenance-links"}
 # Chinese characters (and full-width punctuation) on an English page; Latin words on a Chinese page,
 # except names of formats and units, which Chinese writes in Latin letters too.
 OTHER_SCRIPT = {
     "en": re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"),
-    "zh": re.compile(r"(?<![A-Za-z])(?!(?:PDF|JSON|XML|Akoma|Ntoso|KB|MB|zip|Natural|Earth|ID|URL|PNG|Schema|OASIS|FRBR)\b)"
+    "zh": re.compile(r"(?<![A-Za-z])(?!(?:PDF|JSON|XML|Akoma|Ntoso|KB|MB|zip|Natural|Earth|ID|URL|PNG|Schema|OASIS|FRBR)(?![A-Za-z]))"
                      r"[A-Za-z]{2,}"),
 }
 

@@ -85,7 +85,7 @@ def test_article_page_has_title_chapter_neighbours_and_print(screen, server, sit
     og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
     assert og["og:title"].startswith(language.w("article_title", label=language.article_label(25), short=SHORT[lang]))
     assert og["og:title"] == page.title.get_text()
-    assert act.text(lang).article(25).paragraphs[0].text[:40] in og["og:description"]
+    assert act.text(lang).article(25).paragraphs[0].text[:20] in og["og:description"]
     assert og["og:url"] == url
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
 
