@@ -365,9 +365,10 @@ def _search_base(config_json: str, prefix: str) -> str:
 # Search (Material's Lunr index, Chinese segmented by jieba with \u200b between words).
 CAPTION_FIELD = "caption"          # mkdocs.yml: plugins.search.fields.caption, its weight
 _ARTICLE_SECTION = re.compile(r"chapter-\d+/#art_(\d+)$")
-# jieba leaves 第 alone before digits or a letter (第25条, 第N条). A lone 第 is a prefix of every article number,
-# and Material's query segmentation then reduces 第二十五条 to 第, which every page matches: keep it in one word.
-_LONE_ORDINAL = re.compile("(?:^|(?<=\u200b))第\u200b([0-9A-Za-z]+)\u200b([条章款项])")
+# jieba leaves 第 alone before digits or a letter (第25条, 第N条, 第3版). A lone 第 is a prefix of every article number,
+# and Material's query segmentation then reduces 第二十五条 to 第, which every page matches: keep it in one word
+# with the number and the counter after it.
+_LONE_ORDINAL = re.compile("(?:^|(?<=\u200b))第\u200b([0-9A-Za-z]+)\u200b([\u4e00-\u9fff])")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
