@@ -52,7 +52,9 @@ def csl_item(act: Act, lang: str, article: int | None = None, site_url: str | No
         "issued": {"date-parts": [[adopted.year, adopted.month, adopted.day]]},
         "version": language.w("pinned_label", effective=language.date(act.shown.effective)),
         "language": language.tag,
-        "note": language.words["list_sep"].join([version.label[lang], revision_text(act, lang)]),
+        # What a copied citation says about the text (its status, revision and dates).
+        "note": language.w("cite_details", status=version.label[lang], revision=revision_text(act, lang),
+                           adopted=language.date(adopted), effective=language.date(meta.effective)),
     }
     if article:
         item["section"] = language.article_label(article)
@@ -91,7 +93,7 @@ def bibtex(items: list[dict]) -> str:
                   ("author", "{" + tex(item["author"][0]["literal"]) + "}"),
                   ("date", f"{year:04d}-{month:02d}-{day:02d}"), ("year", str(year)),
                   ("version", tex(item["version"])), ("type", tex(item["genre"])),
-                  ("location", tex(item["jurisdiction"])), ("langid", item["language"]),
+                  ("location", tex(item["jurisdiction"])), ("language", item["language"]),
                   ("note", tex(item["note"]))]
         if "section" in item:
             fields += [("chapter", tex(item["section"])), ("booktitle", "{" + tex(item["container-title"]) + "}")]
@@ -115,8 +117,7 @@ def ris(items: list[dict]) -> str:
             lines += [("SE", item["section"]), ("T2", item["container-title"])]
         if "URL" in item:
             lines.append(("UR", item["URL"]))
-        lines.append(("ER", ""))
-        out.append("".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines))
+        out.append("".join(f"{tag}  - {' '.join(value.split())}\n" for tag, value in lines) + "ER  - \n")
     return "\n".join(out)
 
 
