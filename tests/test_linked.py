@@ -54,7 +54,7 @@ class Graph:
         return found.pop()
 
     def subject(self, prop, value):
-        found = {s for s, p, o in self.triples if p == prop and o == value}
+        found = {s for s, p, o in self.triples if p == prop and o == value and not s.startswith("_:")}
         assert len(found) == 1, (prop, value, found)
         return found.pop()
 
