@@ -58,7 +58,6 @@ def csl_item(act: Act, lang: str, article: int | None = None, site_url: str | No
     }
     if article:
         item["section"] = language.article_label(article)
-        item["container-title"] = title
         item["chapter-number"] = str(act.text(lang).chapter_of(article).num)
     url = _pinned(act, lang, article, site_url)
     if url:
@@ -96,7 +95,7 @@ def bibtex(items: list[dict]) -> str:
                   ("location", tex(item["jurisdiction"])), ("language", item["language"]),
                   ("note", tex(item["note"]))]
         if "section" in item:
-            fields += [("chapter", tex(item["section"])), ("booktitle", "{" + tex(item["container-title"]) + "}")]
+            fields.append(("chapter", tex(item["section"])))
         if "URL" in item:
             fields.append(("url", item["URL"]))
         out.append(f"@legislation{{{item['id']},\n" + ",\n".join(f"  {k} = {{{v}}}" for k, v in fields) + "\n}\n")
@@ -114,7 +113,7 @@ def ris(items: list[dict]) -> str:
                  ("PY", str(year)), ("DA", f"{year:04d}/{month:02d}/{day:02d}/"), ("ET", item["version"]),
                  ("CY", item["jurisdiction"]), ("LA", item["language"]), ("N1", item["note"])]
         if "section" in item:
-            lines += [("SE", item["section"]), ("T2", item["container-title"])]
+            lines.append(("SE", item["section"]))
         if "URL" in item:
             lines.append(("UR", item["URL"]))
         out.append("".join(f"{tag}  - {' '.join(value.split())}\n" for tag, value in lines) + "ER  - \n")
