@@ -155,3 +155,14 @@ def test_search_goto_copy_previews_and_language_switch_work(secure_page, secure_
     page.wait_for_load_state("load")
     violations = page.evaluate("window.__violations")
     assert not violations and not page.problems, (violations, page.problems)
+
+
+def test_offline_copy_carries_no_policy(site):
+    """The offline copy is opened from disk, where no headers apply: no _headers, and no policy in the pages that
+    would stop its own scripts (the iframe-worker shim, the search index as a script)."""
+    import zipfile
+    with zipfile.ZipFile(site / "downloads" / "regulation-site.zip") as archive:
+        names = archive.namelist()
+        assert not any(n.endswith("/_headers") for n in names)
+        html = archive.read("regulation-site/zh/art/25.html").decode()
+    assert "Content-Security-Policy" not in html and 'type="application/ld+json"' in html
