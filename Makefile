@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 stamp   = $(VENV)/.installed-$(1)-$(shell cat $(2) | sha256sum | cut -c1-12)
 RUNTIME := $(call stamp,site,requirements.txt package-lock.json)
 TESTING := $(call stamp,test,requirements.txt requirements-test.txt)
-AUDITING := $(call stamp,audit,requirements.txt requirements-audit.txt)
+AUDITING := $(call stamp,audit,requirements.txt requirements-audit.txt audit/package-lock.json)
 export NO_MKDOCS_2_WARNING := 1
 # Python keeps its compiled modules (in __pycache__/, not in git) even where the environment says not to:
 # each build, test worker and PDF worker would otherwise compile the project's modules, and pytest would
@@ -49,20 +49,22 @@ setup-test: $(RUNTIME) $(TESTING)
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
 
-# Python packages from PyPI; the offline copy's iframe-worker shim and the map's outlines from npm.
+# Python packages from PyPI, each checked against the hashes in the requirements files; the offline copy's
+# iframe-worker shim and the map's outlines from npm (package-lock.json's integrity hashes).
 $(RUNTIME): requirements.txt package-lock.json | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	npm ci --no-audit --no-fund --silent
 	rm -f $(VENV)/.installed-site-*
 	touch $@
 
 $(TESTING): requirements.txt requirements-test.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	rm -f $(VENV)/.installed-test-*
 	touch $@
 
-$(AUDITING): requirements.txt requirements-audit.txt | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+$(AUDITING): requirements.txt requirements-audit.txt audit/package-lock.json | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-audit.txt
+	npm ci --prefix audit --no-audit --no-fund --silent
 	rm -f $(VENV)/.installed-audit-*
 	touch $@
 
@@ -77,8 +79,7 @@ clean:
 	rm -rf docs site site.new site.old site.publish .pytest_cache
 
 # Lighthouse scores (mobile) of /, /chapter-4/, /zh/, /zh/chapter-4/ against the targets; builds its own
-# copy of the site and serves it on 127.0.0.1. Lighthouse 12 (13 needs a newer Node) in .audit/.
+# copy of the site and serves it on 127.0.0.1. Lighthouse 12 (13 needs a newer Node), pinned with everything it
+# pulls in by audit/package-lock.json, installed into audit/node_modules by npm ci.
 audit: $(RUNTIME) $(AUDITING) browser
-	grep -qs '"version": "12.2.3"' .audit/node_modules/lighthouse/package.json || \
-	  npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.2.3
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m build_scripts.audit

@@ -25,7 +25,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = ROOT / ".audit" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "audit" / "node_modules" / ".bin" / "lighthouse"     # npm ci --prefix audit
 REPORTS = ROOT / ".audit" / "reports"
 PAGES = ["/", "/chapter-4/", "/zh/", "/zh/chapter-4/"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}

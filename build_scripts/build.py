@@ -12,6 +12,9 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from .checksums import write_sums
+from .citations import write_citations
+from .feeds import write_feeds
 from .load import load_act
 from .model import Act
 from .pages import render
@@ -110,23 +113,29 @@ def build_site(act: Act, docs, site, config) -> None:
                                       cache=CACHE / "pdf")
             write_docs(act, docs)
             site_url = mkdocs_build(config, docs, staging, moment)
+            write_feeds(staging, act, site_url)
             offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()
-        today = write_exports(act, made, moment)
+        today = write_exports(act, made, moment, site_url)
+        write_citations(act, made, site_url)
         for version in earlier:
-            write_exports(act.at(version), version_folder(made, version), moment)
+            write_exports(act.at(version), version_folder(made, version), moment, site_url)
+            write_citations(act.at(version), version_folder(made, version), site_url)
         pinned = version_folder(made, act.current)
         pinned.mkdir(parents=True)
+        write_citations(act, pinned, site_url)
         for path in [*today, *(made / file_name(e) for e in editions(act))]:
             shutil.copyfile(path, pinned / path.name)
         # Downloads first: post_build writes their sizes into the pages.
         # The offline copy leaves out the current version's copies: its links lead to today's identical files.
         add_downloads(offline, made, skip=pinned)
         post_build(offline, act, site_url, offline=True)
+        write_sums(offline / "downloads")
         add_downloads(staging, made)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)
         post_build(staging, act, site_url, offline=False)
+        write_sums(staging / "downloads")       # last: the zip is in it
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -70,8 +70,10 @@ def _note_target(note) -> str:
     return chapter_id(note.chapter)
 
 
-def export_json(act: Act) -> dict:
-    """Every language version with its metadata, glossary occurrences, captions and notes, plus the glossary."""
+def export_json(act: Act, site_url: str | None = None) -> dict:
+    """Every language version with its metadata, glossary occurrences, captions and notes, plus the glossary and
+    the citations of the act and its articles (CSL-JSON; with their addresses when ``site_url`` is known)."""
+    from .citations import csl_items
     meta = act.meta
     texts = {}
     for lang, reg in act.texts.items():
@@ -109,6 +111,7 @@ def export_json(act: Act) -> dict:
                   for n in act.notes],
         "glossary": [{"id": e.id, "group": e.group, "name": e.name, "definition": e.definition}
                      for e in (act.glossary.entries if act.glossary else ())],
+        "citations": {lang: csl_items(act, lang, site_url) for lang in act.langs},
     }
 
 
@@ -231,12 +234,12 @@ def akn_xml(act: Act, lang: str, generated: datetime.date) -> bytes:
 
 # --- Files and command line ---------------------------------------------------------------------
 
-def write_exports(act: Act, out_dir, moment: datetime.datetime) -> list[Path]:
+def write_exports(act: Act, out_dir, moment: datetime.datetime, site_url: str | None = None) -> list[Path]:
     """regulation.json and regulation-<lang>.akn.xml into ``out_dir``; returns the paths written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / JSON_NAME
-    path.write_text(json.dumps(export_json(act), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(export_json(act, site_url), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     written = [path]
     for lang in act.texts:
         path = out_dir / akn_name(lang)

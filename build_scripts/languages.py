@@ -319,6 +319,13 @@ ENGLISH = Language(
                       "and are not an authoritative boundary.",
         "map_country_china": "China", "map_country_mongolia": "Mongolia", "map_country_russia": "Russia",
         "parallel_title": "{heading} (English and Chinese)",
+        # linked data, citation files and the change feed
+        "ld_region": "Inner Mongolia Autonomous Region", "ld_country": "China",
+        "ld_jurisdiction": "Inner Mongolia Autonomous Region, China", "ld_type": "Local regulation",
+        "cite_files": "Cite with a reference manager",
+        "feed_title": "{title}: versions and revisions",
+        "feed_subtitle": "New versions of the act and revisions of its translations and notes.",
+        "feed_link": "Follow new versions and revisions (Atom feed)",
     },
 )
 
@@ -469,6 +476,13 @@ CHINESE = Language(
         "map_source": "示意图，不作为国界划定依据。国家轮廓取自 Natural Earth（1:50m，公有领域），仅示大致位置。",
         "map_country_china": "中国", "map_country_mongolia": "蒙古国", "map_country_russia": "俄罗斯",
         "parallel_title": "{heading}（中英对照）",
+        # linked data, citation files and the change feed
+        "ld_region": "内蒙古自治区", "ld_country": "中国",
+        "ld_jurisdiction": "中国内蒙古自治区", "ld_type": "地方性法规",
+        "cite_files": "导入文献管理软件",
+        "feed_title": "《{title}》版本和修订",
+        "feed_subtitle": "条例的新版本以及译文和注释的修订。",
+        "feed_link": "订阅新版本和修订（Atom 源）",
     },
 )
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from . import citations
 from .border_map import MapPoint, border_map
+from .feeds import FEED_NAME
 from .glossary import appears_in, links
+from .linked_data import page_graph
 from .languages import PROFILES, Language
 from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
 from .versions import article_lines, currency_parts, current_number, diff_lines, history, summary, until
@@ -296,7 +299,8 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
     return render_template(
         "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
         front=_front(act, lang, heading, language.w("chapter_description", heading=heading, span=span,
-                                                    title=act.meta.title[lang]), shows=(lang,)),
+                                                    title=act.meta.title[lang]), shows=(lang,),
+                     linked_data=page_graph(act, lang, chapter=chapter.num)),
         version=act.meta.languages[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
         # Side by side: today's text only.
         parallel_href=None if act.base else site_link(act, lang, f"parallel/chapter-{chapter.num}/"),
@@ -325,7 +329,10 @@ def article_page(act: Act, lang: str, article, inline: Inline) -> str:
         "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.languages[lang],
         about=_about(act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
-        front=_front(act, lang, a["label"], language.snippet(first), shows=(lang,), search={"exclude": True}),
+        front=_front(act, lang, a["label"], language.snippet(first), shows=(lang,), search={"exclude": True},
+                     linked_data=page_graph(act, lang, article=article.num)),
+        cite_files={"label": language.words["cite_files"],
+                    "links": citations.links(act, lang, downloads_folder(act), article.num)},
         where=_context(act, lang, chapter, article.num), printed=_printed(act, lang, f"art/{article.num}/", chapter),
         in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
@@ -428,7 +435,8 @@ def home_page(act: Act, lang: str) -> str:
     return render_template(
         "home.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
         front=_front(act, lang, meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
-                                                  effective=effective), shows=(lang,), named=True, search={"boost": 0.1}),
+                                                  effective=effective), shows=(lang,), named=True, search={"boost": 0.1},
+                     linked_data=page_graph(act, lang)),
         facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
                {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
                {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()}],
@@ -716,6 +724,7 @@ def versions_page(act: Act, lang: str) -> str:
                     "date": _date(language, r.date), "changes": [c[lang] for c in r.changes]}
                    for r in reversed(act.meta.revisions)],
         checked=language.w("versions_checked", checked=language.date(act.meta.checked)),
+        feed={"href": site_link(act, lang, FEED_NAME), "text": words["feed_link"]},
         front=_front(act, lang, words["versions"], language.w("versions_description", title=act.meta.title[lang])))
 
 

@@ -7,7 +7,9 @@ branch (ghp-import) or a folder.
   publishes of the same site are identical); hosts that serve precompressed files use them.
 - ``_headers`` (the format of Netlify and Cloudflare Pages) gives files whose names carry a content hash
   a year's immutable cache, and everything else, pages first, a short one. Exactly one rule matches each
-  file, so hosts that merge matching rules never combine two policies.
+  file, so hosts that merge matching rules never combine two policies. A last rule, ``/*``, gives every response
+  the security headers of security.py (a Content-Security-Policy with the hashes of the pages' inline scripts,
+  nosniff, a referrer policy and a permissions policy); it sets no Cache-Control.
 """
 from __future__ import annotations
 
@@ -76,7 +78,9 @@ def headers(folder: Path) -> str:
         elif path.name != MARKER:
             rules.append((f"/{path.name}", SHORT))
     rules.insert(0, ("/", SHORT))
-    return "".join(f"{pattern}\n  Cache-Control: {policy}\n" for pattern, policy in rules)
+    from .security import security_headers
+    every = "".join(f"  {name}: {value}\n" for name, value in security_headers(folder).items())
+    return "".join(f"{pattern}\n  Cache-Control: {policy}\n" for pattern, policy in rules) + "/*\n" + every
 
 
 def prepare(site: Path, target: Path) -> None:

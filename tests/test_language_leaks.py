@@ -21,7 +21,7 @@ SKIP_CLASSES = {"para", "point", "parallel-row", "editorial-notes", "editorial-n
 # except names of formats and units, which Chinese writes in Latin letters too.
 OTHER_SCRIPT = {
     "en": re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"),
-    "zh": re.compile(r"(?<![A-Za-z])(?!(?:PDF|JSON|XML|Akoma|Ntoso|KB|MB|zip|Natural|Earth|ID|URL|PNG|Schema|OASIS|FRBR)(?![A-Za-z]))"
+    "zh": re.compile(r"(?<![A-Za-z])(?!(?:PDF|JSON|XML|Akoma|Ntoso|KB|MB|zip|Natural|Earth|ID|URL|PNG|Schema|OASIS|FRBR|CSL|BibTeX|RIS|Atom|SHA|ELI|macOS|Zotero|Mendeley|EndNote|JabRef)(?![A-Za-z]))"
                      r"[A-Za-z]{2,}"),
 }
 

@@ -278,7 +278,7 @@ def test_each_version_has_its_own_pdfs_and_exports(versioned):
         folder = versioned / "downloads" / "versions" / key
         names = sorted(p.name for p in folder.iterdir())
         assert names == sorted(["regulation-en.pdf", "regulation-zh.pdf", "regulation-bilingual.pdf",
-                                "regulation.json", "regulation-en.akn.xml", "regulation-zh.akn.xml"])
+                                "regulation.json", "regulation-en.akn.xml", "regulation-zh.akn.xml", "cite"])
         data = json.loads((folder / "regulation.json").read_text(encoding="utf-8"))
         assert data["version"]["effective"] == key and data["version"]["current"] is (key == CURRENT)
         xml = (folder / "regulation-en.akn.xml").read_text(encoding="utf-8")
