@@ -150,7 +150,7 @@ def test_search_goto_copy_previews_and_language_switch_work(secure_page, secure_
     # The language switch keeps the place.
     visit(page, f"{server}/chapter-4/#art_25")
     page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name="中文").click()
+    page.get_by_role("link", name="中文", exact=True).click()
     page.wait_for_url(f"{server}/zh/chapter-4/#art_25")
     page.wait_for_load_state("load")
     violations = page.evaluate("window.__violations")
