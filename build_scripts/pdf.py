@@ -8,7 +8,7 @@ Chinese (and Latin) text is set in Noto Serif SC from the PyPI package pylopdf-f
 explicitly so that no system fallback gives Japanese glyph shapes; no system font is needed. The one bold,
 the run-in 第X条 of Chinese, is Noto Sans CJK SC Bold (黑体), made from the variable font of the PyPI package
 manimgx-fonts-cjk: its Simplified Chinese face, cut down to the characters of the labels and fixed at weight
-700. Fonts go in as subsets. Dates come from SOURCE_DATE_EPOCH, else the adoption date: two builds are identical.
+700. Fonts go in as subsets. Dates are the build's (build.build_moment): two builds are identical.
 
 Each page says what a reader holding only that page needs: the chapter at its top, and in its footer the
 status of the text, how current it is, the site's address and "page X of Y". Each article label links to the
