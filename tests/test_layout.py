@@ -130,6 +130,21 @@ FIRST_WORDS = """() => { const p = document.querySelector('.article-body .para')
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_header_names_the_page_it_is_on(pages, server, lang):
+    """Pages without the act's context line (glossary, versions) name themselves in a phone's header, whole,
+    instead of the site's name cut after a word."""
+    page, prefix, language = pages(**PHONE), LANGS[lang], PROFILES[lang]
+    for path, word in (("glossary/", "glossary"), ("versions/", "versions")):
+        page.goto(f"{server}/{prefix}{path}")
+        shown = page.evaluate("getComputedStyle(document.querySelector('.md-header__ellipsis'), '::after').content")
+        assert shown == f'"{language.words[word]}"', path
+        box = page.locator(".md-header__ellipsis").bounding_box()
+        assert page.evaluate("e => e.scrollWidth <= e.clientWidth + 1",
+                             page.locator(".md-header__ellipsis").element_handle()), path
+        assert box["width"] > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_law_starts_on_the_first_phone_screen(pages, server, act, lang):
     page, prefix, language = pages(**PHONE), LANGS[lang], PROFILES[lang]
     for chapter in act.text(lang).chapters:                     # long titles and chapter notes included
@@ -233,7 +248,7 @@ def test_copy_buttons_stay_on_the_line_of_their_last_word(pages, server, lang, w
 
 def test_paragraph_numbers_are_readable_and_clear_of_the_phone_edge(pages, server):
     page = pages(**PHONE)
-    for path in ("chapter-4/", "zh/chapter-4/"):
+    for path in ("chapter-4/", "zh/chapter-4/", "parallel/chapter-4/", "zh/parallel/chapter-4/"):
         page.goto(f"{server}/{path}")
         numbers = page.evaluate("""() => [...document.querySelectorAll('.para')].filter(p =>
             getComputedStyle(p, '::before').content !== 'none').map(p => {

@@ -13,10 +13,19 @@ var WORDS = (window.SITE_WORDS || {})[document.documentElement.lang] || {};
 })();
 
 (function () {
-  // A phone's header has room for a word or two, not the title: there it names the chapter or the article.
+  // A phone's header has room for a word or two, not the title: there it names the chapter or the article, and on
+  // other pages their own short title (Glossary, 历次版本); a long one leaves the header as it is.
   var where = document.querySelector(".act-context[data-header]");
   var topics = document.querySelector(".md-header__title .md-header__ellipsis");
-  if (where && topics) topics.setAttribute("data-short", where.getAttribute("data-header"));
+  var heading = document.querySelector(".md-content h1");
+  var short = where ? where.getAttribute("data-header") : "";
+  if (!short && heading) {
+    var own = heading.cloneNode(true);
+    own.querySelectorAll(".headerlink, .note-ref").forEach(function (node) { node.remove(); });
+    short = own.textContent.trim();
+    if (short.length > 16) short = "";
+  }
+  if (short && topics) topics.setAttribute("data-short", short);
 })();
 
 (function () {
