@@ -30,6 +30,7 @@ import pylopdf_fonts_zh_cn
 from markupsafe import Markup
 
 from .languages import PROFILES
+from .links import Links
 from .model import Act, split_at_notes
 from .versions import currency, until
 from .templating import render as render_template
@@ -61,7 +62,7 @@ def css_string(text: str) -> str:
 
 def address(act: Act, lang: str, site_url: str, path: str = "") -> str:
     """The absolute address of a page of the text this act shows, in ``lang``: today's, or the version's."""
-    return f"{site_url.rstrip('/')}/{act.prefix(lang)}{act.base}{path}"
+    return Links(site_url.rstrip("/") + "/").absolute(f"{act.prefix(lang)}{act.base}{path}")
 
 
 def footer_line(act: Act, lang: str, site_url: str) -> str:

@@ -2,19 +2,17 @@
 
 Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
 Material's templates), this is everything a move to another site generator would replace. The pages
-themselves come in as plain Markdown files in docs/ (pages.py); what MkDocs makes of them is adjusted
-afterwards, by :func:`post_build`, on the built HTML:
+themselves come in as plain Markdown files in docs/ (pages.py), their links final; what MkDocs and Material
+make of them is adjusted afterwards, by :func:`post_build`, on the built HTML:
 
-- ``site:chapter-4/#art_25`` links become relative links that suit the build (folder URLs online,
-  file names in the offline copy); ``data-permalink="site:art/25/"`` becomes the absolute published URL;
 - ``<html lang>`` and ``hreflang`` use each language's BCP 47 tag, alternates become absolute URLs;
 - Material's single search index is split per language (Lunr's format), and each language's pages
   are pointed at their own half (the ``base`` of Material's page configuration);
 - the theme's own strings that mkdocs.yml sets once (heading link, colour scheme toggle) in each page's
-  language; download links marked ``data-size`` get the file's size;
+  language;
 - one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
 - robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs (and links to the
-  current version's own downloads led to today's identical files, which the offline copy holds once).
+  current version's own downloads lead to today's identical files, which the offline copy holds once).
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
 with the changes Material's offline plugin would make, instead of a second MkDocs build.
@@ -43,8 +41,6 @@ USER_DICT = ".jieba_user_dict.txt"     # in docs/; a dot-file, so MkDocs does no
 FREQUENCY = 100000                      # high enough that jieba keeps each word whole
 WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
 
-_SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
-_PERMALINK = re.compile(r'data-(permalink|current|pinned)="site:([^"]*)"')
 # Patterns start with literal text where they can: a leading \s* or alternation is tried at every position.
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 _HTML_LANG = re.compile(r'<html lang="([^"]*)"')
@@ -54,8 +50,7 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 THEME_WORDS = {"Link to this heading": "theme_headerlink", "Switch to light mode": "theme_palette_auto",
                "Switch to dark mode": "theme_palette_light", "Switch to system preference": "theme_palette_dark"}
 _THEME_ATTR = re.compile(r'="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')    # after title or aria-label
-_SIZED = re.compile(r'<a href="site:([^"#]*)(#[^"]*)?" data-size>(.*?)</a>', re.S)
-_VIEW_PARALLEL = re.compile(r'<a class="view-parallel" href="(site:[^"]*)"')
+_VIEW_PARALLEL = re.compile(r'<a class="view-parallel" href="([^"]*)"')
 _SELECT_LIST = '<ul class="md-select__list">'
 _RELATIVE_ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
 NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
@@ -182,14 +177,6 @@ def _page_url(site: Path, html: Path, directory_urls: bool) -> str:
     return rel
 
 
-def _relative(target: str, page_url: str) -> str:
-    base = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if (target.endswith("/") or not target) and not rel.endswith("/"):
-        rel += "/"
-    return rel
-
-
 def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
     """Adjust every built page (see the module docstring), then split the search index."""
     directory_urls = not offline
@@ -199,13 +186,7 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
         text = html.read_text(encoding="utf-8")
         original = text
-        if offline:     # the current version's own files are today's, kept once in the offline copy
-            text = text.replace(f'"site:downloads/versions/{act.current.key}/', '"site:downloads/')
         text = _parallel_choice(text, act, lang, page_url)
-        text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
-        text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
-            _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
-        text = _PERMALINK.sub(lambda m: f'data-{m.group(1)}="{site_url}{m.group(2)}"', text)
         text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
         text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + '" lang="'
                                 + PROFILES[m.group(2)].tag + m.group(3) if m.group(2) in PROFILES else m.group(0), text)
@@ -256,22 +237,6 @@ def _prune_sitemap(site: Path, site_url: str, act: Act) -> None:
     path.write_text(text, encoding="utf-8")
     with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
         out.write(text.encode("utf-8"))
-
-
-def file_size(lang: str, size: int) -> str:
-    """154 KB / 2.7 MB, as the language writes it."""
-    if size >= 1024 * 1024:
-        return PROFILES[lang].w("megabytes", n=f"{size / 1024 / 1024:.1f}")
-    return PROFILES[lang].w("kilobytes", n=max(1, round(size / 1024)))
-
-
-def _sized_link(site: Path, lang: str, m) -> str:
-    """A download link with the file's size after its text (the files exist only after the build)."""
-    path = site / m.group(1)
-    text = m.group(3)
-    if path.is_file():
-        text = PROFILES[lang].w("file_size", text=text, size=file_size(lang, path.stat().st_size))
-    return f'<a href="site:{m.group(1)}{m.group(2) or ""}">{text}</a>'
 
 
 def _not_found(site: Path, prefix: str, site_url: str) -> None:
@@ -433,13 +398,16 @@ def _offline_path(rel: str) -> str:
     return site_url_for(rel[: -len("index.html")], directory_urls=False)
 
 
-def _offline_url(url: str, page_dir: str, new_dir: str) -> str:
-    """A relative URL of the online page in ``page_dir`` -> the same target from the offline page in ``new_dir``."""
+def _offline_url(url: str, page_dir: str, new_dir: str, pinned: str = "") -> str:
+    """A relative URL of the online page in ``page_dir`` -> the same target from the offline page in ``new_dir``;
+    the downloads in the folder ``pinned`` (the current version's copies) are today's."""
     path, hash_, fragment = url.partition("#")
     if not path or path.startswith("/") or re.match(r"[a-z][a-z0-9+.-]*:", path):
         return url
     target = posixpath.normpath(posixpath.join(page_dir or ".", path))
     target = "" if target == "." else target
+    if pinned and target.startswith(pinned):
+        target = "downloads/" + target[len(pinned):]
     if path.endswith(("/", "/.", "/..")) or path in (".", ".."):          # a page, by its folder URL
         target = site_url_for(f"{target}/" if target else "", directory_urls=False)
     return posixpath.relpath(target, new_dir or ".") + hash_ + fragment
@@ -449,6 +417,7 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
     """The online build (before :func:`post_build`) as Material's offline plugin would have built it."""
     online, offline = Path(online), Path(offline)
     root = urlsplit(site_url).path
+    pinned = f"downloads/versions/{act.current.key}/"
     for path in sorted(online.rglob("*")):
         if not path.is_file():
             continue
@@ -464,7 +433,8 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
                 page_dir = new_dir = None
             else:      # root-relative links (the language switch on some pages) become relative: file:// has no root
                 fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
-                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir)
+                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir,
+                                             pinned)
             text = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
             if page_dir is not None:
                 text = _SCOPE.sub(lambda m: m.group(1) + _offline_dir(m.group(2), page_dir, new_dir) + m.group(3), text)
