@@ -46,9 +46,11 @@ def timed(*args, env=None) -> float:
     return elapsed
 
 
-def bare_mkdocs(config, docs, site) -> float:
-    return timed("-c", "import sys; from build_scripts.site_mkdocs import mkdocs_build; "
-                       "mkdocs_build(sys.argv[1], sys.argv[2], sys.argv[3])", config, docs, site)
+def bare_mkdocs(config, docs, site, source) -> float:
+    return timed("-c", "import sys; from build_scripts.load import load_act; "
+                       "from build_scripts.site_mkdocs import mkdocs_build; "
+                       "mkdocs_build(sys.argv[1], sys.argv[2], sys.argv[3], load_act(sys.argv[4]))",
+                 config, docs, site, source)
 
 
 def build(source, docs, site, cache, config=ROOT / "mkdocs.yml") -> float:
@@ -141,7 +143,7 @@ def main() -> int:
 
         bare, full, rebuild = [], [], []
         for run in range(RUNS):             # side by side, interleaved, so that load changes hit all three
-            bare.append(bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare"))
+            bare.append(bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare", source))
             full.append(build(source, tmp / "docs-full", tmp / "site", tmp / f"cache-cold-{run}"))
             if run == 0:
                 build(source, tmp / "docs-warm", tmp / "site-warm", tmp / "cache-warm")      # fills the cache

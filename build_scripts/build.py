@@ -126,7 +126,7 @@ def build_site(act: Act, docs, site, config) -> None:
             shutil.copyfile(path, pinned / path.name)
         sizes = {f"downloads/{p.relative_to(made).as_posix()}": p.stat().st_size for p in made.rglob("*") if p.is_file()}
         write_docs(act, docs, Links(site_url, sizes=sizes))
-        if mkdocs_build(config, docs, staging, moment) != site_url:
+        if mkdocs_build(config, docs, staging, act, moment) != site_url:
             raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
         write_feeds(staging, act, site_url)
         # The offline copy (no second MkDocs run) leaves out the current version's copies of the downloads: its

@@ -290,6 +290,7 @@ ENGLISH = Language(
         "pinned_label": "Version in force from {effective}",
         "version_page_title": "{title} (version in force from {effective})",
         # reading comfort: theme strings, status line, glossary, map, downloads, 404
+        "nav_text": "The Regulations",
         "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
         "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
         "status_sep": " · ", "status_more": "About the status of the texts",
@@ -450,6 +451,7 @@ CHINESE = Language(
         "deleted_article": "本条已被自{effective}起施行的版本删除。",
         "pinned_label": "自{effective}起施行的版本",
         "version_page_title": "{title}（自{effective}起施行的版本）",
+        "nav_text": "条例正文",
         "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
         "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
         "status_sep": "　", "status_more": "文本性质说明",
