@@ -18,7 +18,10 @@ def cmd_check(args) -> int:
     from .parse import parse
 
     if not args.files:
+        from .page_links import check_page_links
+        from .pages import render
         act = load_act(args.source)
+        check_page_links(act, render(act))      # what MkDocs' strict mode would stop the build on
         regs = list(act.texts.values())
     else:
         problems, regs = [], []

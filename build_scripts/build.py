@@ -18,6 +18,7 @@ from .feeds import write_feeds
 from .links import Links
 from .load import load_act
 from .model import Act
+from .page_links import check_page_links
 from .pages import render
 from .site_mkdocs import BuildFailed, configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
 
@@ -54,6 +55,7 @@ def write_files(folder, files: dict) -> None:
 def write_docs(act: Act, docs, links: Links = Links()) -> int:
     """Write docs/ afresh from the act; returns the number of pages."""
     pages = render(act, links)
+    check_page_links(act, pages)
     if Path(docs).exists():
         shutil.rmtree(docs)
     write_files(docs, {**pages, **extra_files(act)})
