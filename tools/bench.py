@@ -74,7 +74,7 @@ def change_one_paragraph(source: Path, word: str) -> None:
 def scaled_source(factor: int, folder: Path) -> tuple[Path, Path]:
     """source/ with each text's chapters repeated ``factor`` times and renumbered (in each language's own
     numerals), and an MkDocs config listing all chapters. Notes and captions name the first copy only."""
-    from .languages import PROFILES, numeral
+    from build_scripts.languages import PROFILES, numeral
 
     source = folder / "source"
     shutil.copytree(SOURCE, source)
@@ -128,7 +128,7 @@ def size(n: int) -> str:
 
 
 def main() -> int:
-    from .build import generate
+    from build_scripts.build import generate
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
