@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from . import citations
 from .border_map import MapPoint, border_map
@@ -18,13 +19,13 @@ from .linked_data import page_graph
 from .languages import PROFILES, Language
 from .links import Links, page_url
 from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
+from .views import Changes, Day, GlossaryRow, HistoryStep, Link, NotePart, Said, TermPart, TextPart
 from .versions import article_lines, currency_parts, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
 DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
 ABOUT_PAGE = "about"              # the hand-written page that says where the texts come from ...
 PROVENANCE_MARK = "<!-- provenance -->\n"   # ... where it has this line (else at its end)
-DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
 
 
 def site_link(links: Links, act: Act, lang: str, path: str) -> str:
@@ -47,26 +48,29 @@ def page_name(act: Act, name: str, lang: str) -> str:
     return f"{name}.md" if lang == act.primary else f"{name}.{lang}.md"
 
 
-def other_lang(act: Act, lang: str) -> str:
-    """The language a reader of ``lang`` is offered beside it: the primary one, or the second."""
-    return act.langs[1] if lang == act.primary else act.primary
+def others(act: Act, lang: str) -> tuple[str, ...]:
+    """The languages a reader of ``lang`` is offered beside it, in the act's order."""
+    return tuple(code for code in act.langs if code != lang)
+
+
+def in_others(act: Act, lang: str, texts: dict[str, str]) -> tuple[Said, ...]:
+    """A text (``{lang: text}``) in each of the other languages, with their tags."""
+    return tuple(Said(texts[code], PROFILES[code].tag) for code in others(act, lang))
 
 
 # --- pieces ------------------------------------------------------------------------------------------
 
 def _downloads(links: Links, act: Act, lang: str, fragment: str = "") -> dict:
-    language, other = PROFILES[lang], other_lang(act, lang)
+    language = PROFILES[lang]
     words = language.words
-    names = {"pdf_{lang}": f"regulation-{lang}.pdf", "pdf_{other}": f"regulation-{other}.pdf",
-             "pdf_bilingual": "regulation-bilingual.pdf", "json": "regulation.json", "akn": f"regulation-{lang}.akn.xml"}
     files, folder = [], downloads_folder(act)
-    for key in DOWNLOADS:
-        name = names[key]
-        word = "download_" + key.format(lang=lang, other=other)
+    for name, word in [*((f"regulation-{code}.pdf", language.w("download_pdf", language=language.language_name(code)))
+                         for code in (lang, *others(act, lang))),
+                       ("regulation-bilingual.pdf", words["download_pdf_bilingual"]),
+                       ("regulation.json", words["download_json"]), (f"regulation-{lang}.akn.xml", words["download_akn"])]:
         size = links.size(folder + name)
         files.append({"href": links.to(folder + name) + (fragment if name.endswith(".pdf") else ""),
-                      "text": words[word] if size is None else language.w("file_size", text=words[word],
-                                                                          size=file_size(language, size))})
+                      "text": word if size is None else language.w("file_size", text=word, size=file_size(language, size))})
     return {"label": words["downloads_label"], "links": files, "all_href": site_link(links, act, lang, "downloads/"),
             "all_text": words["all_downloads"]}
 
@@ -116,8 +120,8 @@ def status_short(act: Act, lang: str, shows: tuple[str, ...]) -> str:
     return PROFILES[lang].words["list_sep"].join(dict.fromkeys(shorts))
 
 
-def _date(language: Language, day: datetime.date) -> dict:
-    return {"text": language.date(day), "iso": day.isoformat()}
+def _date(language: Language, day: datetime.date) -> Day:
+    return Day(language.date(day), day.isoformat())
 
 
 def _kept_together(language: Language, key: str, **values) -> list[dict]:
@@ -197,50 +201,49 @@ class Inline:
         words = PROFILES[self.ui].words
         # In another language's page the labels carry the page's lang and the notes their own.
         other = self.ui != self.lang
-        return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
-                "note_label": words["editorial_notes"], "back_label": words["note_back"],
-                "ui_tag": PROFILES[self.ui].tag if other else None, "text_tag": PROFILES[self.lang].tag if other else None,
-                "summary_format": words["notes_summary"]}
+        return NotePart(id=note.id, label=str(note.num), note=note, note_label=words["editorial_notes"],
+                        back_label=words["note_back"], ui_tag=PROFILES[self.ui].tag if other else None,
+                        text_tag=PROFILES[self.lang].tag if other else None, summary_format=words["notes_summary"])
 
     def markers(self, ids) -> list[dict]:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
 
-    def parts(self, target_id: str, text: str) -> list[dict]:
+    def parts(self, target_id: str, text: str) -> list[TextPart | TermPart | NotePart]:
         """The text cut into plain text, term links and note markers. A note marker stands right after its
-        phrase; a term it would fall inside is left unlinked (the note explains that wording)."""
+        phrase; a term it would fall inside is left unlinked (the note explains that wording). A term's tooltip
+        names it in the other languages (tagged ``mul`` when there are several)."""
         cuts, at, marks = [], 0, []   # cuts: (start, end, part)
         for piece, note in split_at_notes(text, self.notes.get(target_id, ())):
             at += len(piece)
             if note:
                 cuts.append((at, at, self._marker(note)))
                 marks.append(at)
+        codes = others(self.act, self.lang)
+        other_tag = PROFILES[codes[0]].tag if len(codes) == 1 else "mul"
         for o in self.terms.get(target_id, ()):
             if any(o.start < m < o.end for m in marks):
                 continue
             entry = self.act.glossary.entry(o.entry)
-            other = other_lang(self.act, self.lang)
             if o in self.lists:
                 group, count = self.lists[o]
                 language = PROFILES[self.lang]
-                cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
-                                              "href": site_link(self.links, self.act, self.lang, "glossary/#" + group_anchor(group)),
-                                              "name": language.words[f"group_{group}"],
-                                              "other": "",      # a group is named in the page's language only
-                                              "other_tag": PROFILES[other].tag,
-                                              "definition": language.w("list_definition", n=count)}))
+                cuts.append((o.start, o.end, TermPart(
+                    text=text[o.start:o.end], name=language.words[f"group_{group}"],
+                    href=site_link(self.links, self.act, self.lang, "glossary/#" + group_anchor(group)),
+                    other="", other_tag=other_tag,      # a group is named in the page's language only
+                    definition=language.w("list_definition", n=count))))
                 continue
-            cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
-                                          "href": site_link(self.links, self.act, self.lang, "glossary/#" + entry.id),
-                                          "name": entry.name[self.lang], "other": entry.name[other],
-                                          "other_tag": PROFILES[other].tag,
-                                          "definition": entry.definition[self.lang]}))
+            cuts.append((o.start, o.end, TermPart(
+                text=text[o.start:o.end], href=site_link(self.links, self.act, self.lang, "glossary/#" + entry.id),
+                name=entry.name[self.lang], other=" / ".join(entry.name[code] for code in codes), other_tag=other_tag,
+                definition=entry.definition[self.lang])))
         out, pos = [], 0
         for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
             if start > pos:
-                out.append({"kind": "text", "text": text[pos:start]})
+                out.append(TextPart(text[pos:start]))
             out.append(part)
             pos = max(pos, end)
-        out.append({"kind": "text", "text": text[pos:]})
+        out.append(TextPart(text[pos:]))
         return out
 
 
@@ -352,7 +355,7 @@ def article_page(links: Links, act: Act, lang: str, article, inline: Inline) -> 
         changes=_changes(links, act, lang, article.num))
 
 
-def _history(links: Links, act: Act, lang: str, num: int) -> list[dict]:
+def _history(links: Links, act: Act, lang: str, num: int) -> list[HistoryStep]:
     """The versions an article appears in, and what each did to it (nothing when there is one version)."""
     if len(act.meta.versions) < 2:
         return []
@@ -365,15 +368,15 @@ def _history(links: Links, act: Act, lang: str, num: int) -> list[dict]:
                 what.append(language.w(f"history_{change}",
                                        was=language.article_label(step.was) if step.was else ""))
         href = version_link(links, act, lang, step.version, f"art/{step.num}/") if step.num else None
-        out.append({"date": _date(language, step.version.effective), "href": href,
-                    "label": language.article_label(step.num) if step.num else None,
-                    "what": words["list_sep"].join(what) or words["history_unchanged"],
-                    "changes_href": f"{href}#changes" if href and step.changed() else None,
-                    "shown": step.version == act.shown})
+        out.append(HistoryStep(date=_date(language, step.version.effective), href=href,
+                               label=language.article_label(step.num) if step.num else None,
+                               what=words["list_sep"].join(what) or words["history_unchanged"],
+                               changes_href=f"{href}#changes" if href and step.changed() else None,
+                               shown=step.version == act.shown))
     return out
 
 
-def _changes(links: Links, act: Act, lang: str, num: int) -> dict | None:
+def _changes(links: Links, act: Act, lang: str, num: int) -> Changes | None:
     """What the version shown did to the article, against the version before it: the words (or characters)
     removed and added, marked in text as well as by style; None when it changed nothing."""
     versions = act.meta.versions
@@ -384,25 +387,25 @@ def _changes(links: Links, act: Act, lang: str, num: int) -> dict | None:
         return None
     language, words = PROFILES[lang], PROFILES[lang].words
     before = versions[versions.index(act.shown) - 1]
-    out = {"legend": language.w("changes_legend", effective=language.date(before.effective)), "lines": [],
-           "notes": [], "before_href": version_link(links, act, lang, before, f"art/{step.was}/") if step.was else None}
+    notes, lines = [], []
     if "inserted" in step.changes:
-        out["notes"].append(words["changes_inserted"])
+        notes.append(words["changes_inserted"])
     if "renumbered" in step.changes:
-        out["notes"].append(language.w("changes_renumbered", was=language.article_label(step.was)))
+        notes.append(language.w("changes_renumbered", was=language.article_label(step.was)))
     if "amended" in step.changes:
         label = lambda n: language.point_label(n) + words["point_sep"]  # noqa: E731
         old = article_lines(act.history[before.key][lang].article(step.was), label)
         new = article_lines(act.text(lang).article(num), label)
-        out["lines"] = diff_lines(old, new, language.spaced)
-    return out
+        lines = diff_lines(old, new, language.spaced)
+    return Changes(legend=language.w("changes_legend", effective=language.date(before.effective)), lines=lines,
+                   notes=notes, before_href=version_link(links, act, lang, before, f"art/{step.was}/") if step.was else None)
 
 def parallel_page(links: Links, act: Act, lang: str, num: int) -> str:
     """Two languages paragraph by paragraph in two columns (one column on narrow screens), with the
     interface of ``lang`` and its column first. Each language's article carries the same citation data as on
     its chapter page (``_article``), so that the same scripts add copy buttons, each citing in its column's
     language; a row of paragraphs keeps the paragraph's id, an article heading the article's."""
-    langs = [lang, other_lang(act, lang)]
+    langs = [lang, *others(act, lang)]
     profiles = [PROFILES[code] for code in langs]
     chapters = [act.text(code).chapters[num - 1] for code in langs]
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
@@ -413,7 +416,8 @@ def parallel_page(links: Links, act: Act, lang: str, num: int) -> str:
         if code == lang:
             return None             # the script says it with the citation itself
         cite = first.citation(act.meta.title[lang], num, para)
-        return first.words["js_copy"] + first.w("copy_other", cite=cite, text=first.words[f"text_{code}"])
+        return first.words["js_copy"] + first.w("copy_other", cite=cite,
+                                                 text=first.w("text_of", language=first.language_name(code)))
 
     articles = []
     for pair in zip(*(c.articles for c in chapters)):
@@ -437,7 +441,7 @@ def parallel_page(links: Links, act: Act, lang: str, num: int) -> str:
         lang=lang, version=act.meta.languages[lang], about=_about(links, act, lang), currency=_currency(links, act, lang),
         where=_context(links, act, lang, chapters[0]), printed=_printed(links, act, lang, f"parallel/chapter-{num}/", chapters[0]),
         only_links=[{"href": site_link(links, act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
-                     "text": first.words[f"only_{code}"]} for code in langs],
+                     "text": first.w("only", language=first.language_name(code))} for code in langs],
         articles=articles)
 
 
@@ -535,41 +539,36 @@ def _target_ref(language: Language, reg, target_id: str) -> str:
 
 
 def _entry(links: Links, act: Act, lang: str, entry, places) -> dict:
-    language, other = PROFILES[lang], other_lang(act, lang)
-    words, reg, other_tag = language.words, act.text(lang), PROFILES[other].tag
-    rows = [{"label": words[f"version_{other}"], "text": entry.name[other],
-             "tag": other_tag, "field": other}]
+    """A glossary entry: its name, definition and rows of facts, each fact also in the other languages."""
+    language, reg = PROFILES[lang], act.text(lang)
+    words = language.words
+    rows = [GlossaryRow(label=language.language_name(code), text=entry.name[code], tag=PROFILES[code].tag, field=code)
+            for code in others(act, lang)]
     if entry.pinyin:
-        rows.append({"label": words["pinyin"], "text": entry.pinyin, "tag": "zh-Latn-pinyin", "field": "pinyin"})
+        rows.append(GlossaryRow(label=words["pinyin"], text=entry.pinyin, tag="zh-Latn-pinyin", field="pinyin"))
     for field in ("kind", "parent", "seat", "borders"):
         value = getattr(entry, field)
         if value:
-            row = {"label": words[field], "text": value[lang], "field": field}
-            if field in ("parent", "seat"):
-                row.update(other=value[other], other_tag=other_tag)
-            rows.append(row)
+            rows.append(GlossaryRow(label=words[field], text=value[lang], field=field,
+                                    others=in_others(act, lang, value) if field in ("parent", "seat") else ()))
     if entry.coords:
         c = entry.coords
         text = (f'{abs(c["lat"]):.2f}° {words["north" if c["lat"] >= 0 else "south"]}, '
                 f'{abs(c["lon"]):.2f}° {words["east" if c["lon"] >= 0 else "west"]}')
         if c.get("approximate"):
             text += words["approximate_mark"]
-        rows.append({"label": words["coords"], "text": text, "field": "coords"})
+        rows.append(GlossaryRow(label=words["coords"], text=text, field="coords"))
     if entry.other_spellings:
-        rows.append({"label": words["other_spellings"], "text": words["list_sep"].join(entry.other_spellings),
-                     "field": "other_spellings", "tag": PROFILES[act.primary].tag})
+        rows.append(GlossaryRow(label=words["other_spellings"], text=words["list_sep"].join(entry.other_spellings),
+                                field="other_spellings", tag=PROFILES[act.primary].tag))
     if entry.note:
-        rows.append({"label": words["note"], "text": entry.note[lang], "field": "note"})
-    rows.append({"label": words["appears_in"], "field": "appears_in", "links": [
-        {"href": site_link(links, act, lang, f"chapter-{_chapter_of(reg, t)}/#{t}"), "text": _target_ref(language, reg, t)}
-        for t in places]})
-    for row in rows:
-        row.setdefault("tag", None)
-        row.setdefault("other", None)
-        row["unconfirmed"] = row["field"] in entry.unconfirmed
-    return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows,
-            "name_unconfirmed": lang in entry.unconfirmed,
-            "definition": entry.definition[lang]}
+        rows.append(GlossaryRow(label=words["note"], text=entry.note[lang], field="note"))
+    rows.append(GlossaryRow(label=words["appears_in"], field="appears_in", links=tuple(
+        Link(site_link(links, act, lang, f"chapter-{_chapter_of(reg, t)}/#{t}"), _target_ref(language, reg, t))
+        for t in places)))
+    rows = [replace(row, unconfirmed=row.field in entry.unconfirmed) for row in rows]
+    return {"id": entry.id, "name": entry.name[lang], "others": in_others(act, lang, entry.name), "rows": rows,
+            "name_unconfirmed": lang in entry.unconfirmed, "definition": entry.definition[lang]}
 
 
 def map_words(lang: str) -> dict:
@@ -594,7 +593,7 @@ def _map(links: Links, act: Act, lang: str, small: bool = False) -> str:
 
 
 def glossary_page(links: Links, act: Act, lang: str) -> str:
-    language, other, g = PROFILES[lang], other_lang(act, lang), act.glossary
+    language, g = PROFILES[lang], act.glossary
     words = language.words
     places = appears_in(act.occurrences[lang])
     areas = [e for e in g.entries if e.group == "border_areas"]
@@ -602,14 +601,14 @@ def glossary_page(links: Links, act: Act, lang: str) -> str:
     for e in areas:
         if e.parent and e.parent[act.primary] not in [p["key"] for p in parents]:
             slug = "parent-" + re.sub(r"[^a-z0-9]+", "-", e.parent[act.primary].lower().split("(")[0]).strip("-")
-            parents.append({"key": e.parent[act.primary], "id": slug, "name": e.parent[lang], "other": e.parent[other],
-                            "entries": []})
+            parents.append({"key": e.parent[act.primary], "id": slug, "name": e.parent[lang],
+                            "others": in_others(act, lang, e.parent), "entries": []})
     for e in areas:
         if e.parent:
             next(p for p in parents if p["key"] == e.parent[act.primary])["entries"].append(
                 _entry(links, act, lang, e, places.get(e.id, ())))
     return render_template(
-        "glossary.md.j2", lang=lang, words=words, version=act.meta.languages[lang], other_tag=PROFILES[other].tag,
+        "glossary.md.j2", lang=lang, words=words, version=act.meta.languages[lang],
         # Below the articles in search results: the text itself is what readers look for first.
         front=_front(act, lang, words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),

@@ -47,12 +47,12 @@ def file_name(edition: str) -> str:
 
 
 def editions(act: Act) -> tuple[str, ...]:
-    """One edition per language, and one with the first two side by side."""
+    """One edition per language, and one with every language side by side ("bilingual" with two)."""
     return (*act.langs, "bilingual")
 
 
 def _langs(act: Act, edition: str) -> tuple[str, ...]:
-    return act.langs[:2] if edition == "bilingual" else (edition,)
+    return act.langs if edition == "bilingual" else (edition,)
 
 
 def css_string(text: str) -> str:
@@ -110,7 +110,7 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
         for lang in langs:
             label = meta.languages[lang].label[ui]
             if len(langs) > 1:
-                label = words[f"version_{lang}"] + words["colon"] + label
+                label = language.language_name(lang) + words["colon"] + label
             notices.append({"label": label, "text": meta.languages[lang].notice[ui]})
         return {"tag": language.tag, "title": meta.title[ui], "adoption": act.text(ui).adoption,
                 "rows": [{"label": k, "text": v} for k, v in rows], "notices": notices,

@@ -428,9 +428,9 @@ def _alternates(page: MaterialPage, site: Path, page_url: str, act: Act, site_ur
 
 def _parallel_choice(page: MaterialPage, menu: Tag, href: str, act: Act, language) -> None:
     """On a page that links to its side-by-side view, the view as a further choice of Material's language menu:
-    "English + 中文" after the languages (site.js carries the #fragment over, as for the languages)."""
+    "English + 中文" (every language) after the languages (site.js carries the #fragment over, as for the languages)."""
     names = [f'<span lang="{PROFILES[code].tag}">{PROFILES[code].name}</span>' for code in act.langs]
-    label = language.w("view_both", first=names[0], second=names[1])
+    label = language.words["view_together"].join(names)
     item = (f'  <li class="md-select__item">\n            <a href="{href}" class="md-select__link" '
             f'data-view="parallel">{label}</a>\n          </li>\n        ')
     end = page.end_of(menu)

@@ -70,8 +70,8 @@ def test_linking_never_changes_the_text(act, lang):
     linked = 0
     for paragraph in act.text(lang).paragraphs():
         parts = inline.parts(paragraph.id, paragraph.text)
-        linked += sum(part["kind"] == "term" for part in parts)
-        assert "".join(part.get("text", "") for part in parts if part["kind"] != "note") == paragraph.text
+        linked += sum(part.kind == "term" for part in parts)
+        assert "".join(part.text for part in parts if part.kind != "note") == paragraph.text
     assert linked > 50
 
 
