@@ -47,7 +47,6 @@ FREQUENCY = 100000                      # high enough that jieba keeps each word
 WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
 
 # Patterns start with literal text where they can: a leading \s* or alternation is tried at every position.
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Strings mkdocs.yml gives the theme once, in English -> the language profile's word for them.
 HEADERLINK = "Link to this heading"       # mkdocs.yml's toc permalink_title: Python-Markdown's, one for all languages
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
@@ -501,9 +500,8 @@ def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
 # instead of folder URLs (use_directory_urls: false), the iframe-worker shim as a polyfill, and the search index
 # as a script. Rather than run MkDocs a second time, the online build is copied with exactly those changes.
 
-_URL_ATTR = re.compile(r'((?:href|src)=")([^"]*)(")')
-_SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)("\s*,\s*location\))')
-_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')
+_SCOPE_START = '__md_scope=new URL("'      # in Material's inline script: the site root, relative to the page
+_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')     # in sitemap.xml
 _LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
 
 
@@ -542,7 +540,7 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
         target = offline / new_rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
-            text = path.read_text(encoding="utf-8")
+            page = MaterialPage(rel, path.read_text(encoding="utf-8"))
             page_dir, new_dir = posixpath.dirname(rel), posixpath.dirname(new_rel)
             if rel == "404.html":      # served at any depth, so MkDocs writes its URLs from the server root
                 fix = lambda u: root + _offline_url(u[len(root):], "", "") if u.startswith(root) else u  # noqa: E731
@@ -551,15 +549,8 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
                 fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
                                              if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir,
                                              pinned)
-            text = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
-            if page_dir is not None:
-                text = _SCOPE.sub(lambda m: m.group(1) + _offline_dir(m.group(2), page_dir, new_dir) + m.group(3), text)
-            text = _CONFIG.sub(lambda m: m.group(1) + _offline_config(m.group(2), page_dir, new_dir, fix)
-                               + m.group(3), text, count=1)
-            text = _ABSOLUTE.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3), text)
-            shim = fix(posixpath.relpath(SHIM_TARGET, page_dir or "."))
-            text = text.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
-            target.write_text(text, encoding="utf-8")
+            _offline_page(page, fix, page_dir, new_dir, site_url)
+            target.write_text(page.result(), encoding="utf-8")
         elif rel == "search/search_index.json":
             index = json.loads(path.read_text(encoding="utf-8"))
             for doc in index["docs"]:
@@ -576,6 +567,34 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
             continue        # written with sitemap.xml
         else:
             shutil.copyfile(path, target)
+
+
+def _offline_page(page: MaterialPage, fix, page_dir: str | None, new_dir: str | None, site_url: str) -> None:
+    """One page's URLs as the offline copy needs them: every href and src (``fix``), this site's absolute URLs,
+    the site root Material's inline script computes (``__md_scope``) and its page configuration; and the
+    iframe-worker shim before the head's end."""
+    for tag in page.tags:
+        for attr, value in tag.attrs.items():
+            new = fix(value) if attr in ("href", "src") else value
+            if attr in ("href", "content") and new.startswith(("http://", "https://")):
+                new = _offline_absolute(new, site_url)
+            if new != value:
+                page.set(tag, attr, new)
+    if page_dir is not None:
+        for script in page.find("script"):
+            if "src" in script.attrs:
+                continue
+            at = page.text.find(_SCOPE_START, script.end, page.end_of(script))
+            if at >= 0:
+                start = at + len(_SCOPE_START)
+                end = page.text.index('"', start)
+                page.replace(start, end, _offline_dir(page.text[start:end], page_dir, new_dir))
+    config = page.one("script", "Material's page configuration", id="__config")
+    end = page.end_of(config)
+    page.replace(config.end, end, _offline_config(page.text[config.end:end], page_dir, new_dir, fix))
+    shim = fix(posixpath.relpath(SHIM_TARGET, page_dir or "."))
+    head = page.end_of(page.one("head", "the page's head"))
+    page.replace(head, head, f'  <script src="{shim}"></script>\n  ')
 
 
 def _offline_dir(url: str, page_dir: str, new_dir: str) -> str:
