@@ -41,7 +41,7 @@ publish: setup
 
 # Timings as ratios to a bare `mkdocs build` of the same pages (median of 3), and a 20x scale run.
 bench: setup
-	$(PY) -m build_scripts.bench
+	$(PY) -m tools.bench
 
 setup: $(RUNTIME)
 setup-test: $(RUNTIME) $(TESTING)
@@ -82,4 +82,4 @@ clean:
 # copy of the site and serves it on 127.0.0.1. Lighthouse 12 (13 needs a newer Node), pinned with everything it
 # pulls in by audit/package-lock.json, installed into audit/node_modules by npm ci.
 audit: $(RUNTIME) $(AUDITING) browser
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m build_scripts.audit
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m tools.audit

@@ -1,4 +1,5 @@
-"""Command line: check, generate, pdf, export, build, publish, urls. Each stage is a command; ``build`` chains them."""
+"""Command line: check, generate, pdf, export, build, publish. Each stage is a command; ``build`` chains them.
+Developer tools (bench, audit, the list of published URLs) are in tools/."""
 from __future__ import annotations
 
 import argparse
@@ -18,7 +19,10 @@ def cmd_check(args) -> int:
     from .parse import parse
 
     if not args.files:
+        from .page_links import check_page_links
+        from .pages import render
         act = load_act(args.source)
+        check_page_links(act, render(act))      # what MkDocs' strict mode would stop the build on
         regs = list(act.texts.values())
     else:
         problems, regs = [], []
@@ -121,16 +125,6 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_urls(args) -> int:
-    from .urls import published_urls
-
-    print("# Every published URL and anchor. Tests fail if one stops resolving; add, never remove.")
-    print("# Regenerate after adding pages: python -m build_scripts urls site > tests/published-urls.txt")
-    for line in published_urls(args.site):
-        print(line)
-    return 0
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -175,10 +169,6 @@ def main(argv=None) -> int:
     p.add_argument("--source", default="source")
     p.add_argument("--out", required=True, help="folder to write the files into")
     p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("urls", help="list every page and anchor of a built site (for tests/published-urls.txt)")
-    p.add_argument("site", nargs="?", default="site")
-    p.set_defaults(func=cmd_urls)
 
     args = parser.parse_args(argv)
     try:

@@ -15,10 +15,12 @@ from pathlib import Path
 from .checksums import write_sums
 from .citations import write_citations
 from .feeds import write_feeds
+from .links import Links
 from .load import load_act
 from .model import Act
+from .page_links import check_page_links
 from .pages import render
-from .site_mkdocs import configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
+from .site_mkdocs import BuildFailed, configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
 
 ZIP_NAME = "regulation-site.zip"
 ZIP_LEVEL = 6          # zlib's default: level 9 takes half as long again for half a percent less
@@ -50,9 +52,10 @@ def write_files(folder, files: dict) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_docs(act: Act, docs) -> int:
+def write_docs(act: Act, docs, links: Links = Links()) -> int:
     """Write docs/ afresh from the act; returns the number of pages."""
-    pages = render(act)
+    pages = render(act, links)
+    check_page_links(act, pages)
     if Path(docs).exists():
         shutil.rmtree(docs)
     write_files(docs, {**pages, **extra_files(act)})
@@ -102,19 +105,15 @@ def build_site(act: Act, docs, site, config) -> None:
     moment = build_moment(act)
     address = configured_site_url(config)     # the PDFs' footers and permalinks (MkDocs has not run yet)
     try:
-        # The PDFs render in worker processes (started from this thread) while docs/ is written and MkDocs
-        # builds the pages; the offline copy is derived from the online build (no second MkDocs run).
+        # The downloads come first: the pages show their sizes. The PDFs render in worker processes.
         # Every earlier version has its own PDFs and exports; the current version's copy is today's files.
+        site_url = address or "/"
         earlier = act.meta.versions[:-1]
         with pdf_pool() as pool:
             futures = start_pdfs(pool, act, made, moment, address, cache=CACHE / "pdf")
             for version in earlier:
                 futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, address,
                                       cache=CACHE / "pdf")
-            write_docs(act, docs)
-            site_url = mkdocs_build(config, docs, staging, moment)
-            write_feeds(staging, act, site_url)
-            offline_copy(staging, offline, act, site_url)
             for future in futures:
                 future.result()
         today = write_exports(act, made, moment, site_url)
@@ -127,8 +126,14 @@ def build_site(act: Act, docs, site, config) -> None:
         write_citations(act, pinned, site_url)
         for path in [*today, *(made / file_name(e) for e in editions(act))]:
             shutil.copyfile(path, pinned / path.name)
-        # Downloads first: post_build writes their sizes into the pages.
-        # The offline copy leaves out the current version's copies: its links lead to today's identical files.
+        sizes = {f"downloads/{p.relative_to(made).as_posix()}": p.stat().st_size for p in made.rglob("*") if p.is_file()}
+        write_docs(act, docs, Links(site_url, sizes=sizes))
+        if mkdocs_build(config, docs, staging, act, moment) != site_url:
+            raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
+        write_feeds(staging, act, site_url)
+        # The offline copy (no second MkDocs run) leaves out the current version's copies of the downloads: its
+        # links lead to today's identical files.
+        offline_copy(staging, offline, act, site_url)
         add_downloads(offline, made, skip=pinned)
         post_build(offline, act, site_url, offline=True)
         write_sums(offline / "downloads")

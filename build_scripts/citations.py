@@ -149,9 +149,9 @@ def write_citations(act: Act, folder, site_url: str) -> list[Path]:
     return written
 
 
-def links(act: Act, lang: str, folder: str, article: int | None = None) -> list[dict]:
-    """Links to the citation files of ``article`` (or the act) for a page in ``lang``, as ``site:`` links;
-    ``folder`` is where this version's downloads are (pages.downloads_folder)."""
+def links(to, lang: str, folder: str, article: int | None = None) -> list[dict]:
+    """Links to the citation files of ``article`` (or the act) for a page in ``lang``, made final by ``to`` (the
+    page's Links); ``folder`` is where this version's downloads are (pages.downloads_folder)."""
     labels = {"json": "CSL-JSON", "bib": "BibTeX", "ris": "RIS"}
-    return [{"href": f"site:{folder}{file_name(lang, fmt, article)}", "text": labels[fmt], "format": fmt}
+    return [{"href": to.to(f"{folder}{file_name(lang, fmt, article)}"), "text": labels[fmt], "format": fmt}
             for fmt in FORMATS]

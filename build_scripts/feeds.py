@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 
 from .languages import PROFILES
+from .links import Links
 from .model import Act
 
 FEED_NAME = "feed.xml"
@@ -31,7 +32,7 @@ def entries(act: Act, lang: str, site_url: str) -> list[dict]:
     for v in act.meta.versions:
         made = language.w("currency_made", instrument=v.instrument[lang], adopted=language.date(v.adopted))
         changes = ["".join([s["text"], words["list_sep"].join(link["text"] for link in s["links"]), s["tail"]])
-                   for s in _summary(act, lang, v)]
+                   for s in _summary(Links(site_url), act, lang, v)]
         out.append({"id": f"{here}versions/#version-{v.key}", "date": v.adopted,
                     "title": language.w("version_title", effective=language.date(v.effective)),
                     "link": f"{here}versions/{v.key}/", "lines": [made, *changes]})

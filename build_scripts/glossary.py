@@ -63,6 +63,8 @@ def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
                                                 f"{s!r} is already matched by the entry at line {seen_matches[key]}"))
                     seen_matches.setdefault(key, line)
                 match[lang] = strings
+            if group == "border_areas":
+                _on_the_map(path, raw, facts, problems)
             unconfirmed = list_field(path, raw, "unconfirmed", problems)
             for field_name in unconfirmed:
                 if field_name not in raw:
@@ -77,6 +79,20 @@ def load_glossary(path, langs: tuple[str, ...]) -> Glossary:
     if problems:
         raise SourceError(problems)
     return Glossary(path=path, entries=tuple(entries))
+
+
+def _on_the_map(path, raw, facts, problems) -> None:
+    """A border area is listed under its parent (banner, city or league) on the glossary page and drawn on the map:
+    it needs a parent, and coordinates within the map's frame."""
+    from .border_map import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+    if not facts["parent"]:
+        problems.append(Problem(path, raw.line, f"expected 'parent' for the border area {raw.get('id')!r}: the "
+                                                "glossary lists the border areas under their parents"))
+    coords = raw.get("coords")
+    if isinstance(coords, dict) and all(isinstance(coords.get(k), (int, float)) for k in ("lat", "lon")):
+        if not (LAT_MIN < coords["lat"] < LAT_MAX and LON_MIN < coords["lon"] < LON_MAX):
+            problems.append(Problem(path, raw.line_of("coords"), f"expected coordinates on the map "
+                                    f"({LAT_MIN}-{LAT_MAX} N, {LON_MIN}-{LON_MAX} E), found {coords['lat']}, {coords['lon']}"))
 
 
 def _coords(path, raw, problems) -> dict | None:

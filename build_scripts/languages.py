@@ -129,6 +129,10 @@ class Language:
             cut = cut[:cut.rindex(" ")]
         return cut.rstrip(" ,;，；、") + "…"
 
+    def language_name(self, code: str) -> str:
+        """What this language calls the language ``code`` (``version_<code>``), else that language's own name."""
+        return self.words.get(f"version_{code}") or PROFILES[code].name
+
     def w(self, key: str, **values) -> str:
         """An interface string, formatted with ``values`` when given."""
         text = self.words[key]
@@ -195,16 +199,17 @@ ENGLISH = Language(
         "appears_nowhere": "Not named on its own in the text.", "unconfirmed": "unconfirmed",
         "north": "N", "south": "S", "east": "E", "west": "W",
         # language versions
-        "version": "English", "other_version": "Chinese",
+        "version": "English",
+        # the languages' names (language_name); a language not named here is called by its own name
         "version_en": "English", "version_zh": "Chinese",
         # links and downloads
         "downloads_label": "Download: ", "all_downloads": "All downloads",
-        "download_pdf_en": "PDF, English", "download_pdf_zh": "PDF, Chinese",
+        "download_pdf": "PDF, {language}",
         "download_pdf_bilingual": "PDF, bilingual", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "Read English and Chinese side by side",
-        "only_en": "English only", "only_zh": "Chinese only",
+        "only": "{language} only",
         # the copy button beside the other language's text, side by side (said in the page's language)
-        "copy_other": "{cite} ({text})", "text_en": "English text", "text_zh": "Chinese text",
+        "copy_other": "{cite} ({text})", "text_of": "{language} text",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
         "pdf_title": "{title} ({status})", "pdf_author": "Editors of this site (translations)",
@@ -290,12 +295,13 @@ ENGLISH = Language(
         "pinned_label": "Version in force from {effective}",
         "version_page_title": "{title} (version in force from {effective})",
         # reading comfort: theme strings, status line, glossary, map, downloads, 404
+        "nav_text": "The Regulations",
         "theme_headerlink": "Link to this heading", "theme_palette_auto": "Switch to light mode",
         "theme_palette_light": "Switch to dark mode", "theme_palette_dark": "Switch to system preference",
         "status_sep": " · ", "status_more": "About the status of the texts",
         "status_summary": "{status} · in force {effective} · checked {checked}",
         "status_summary_old": "{status} · in force {effective} to {until}",
-        "view_both": "{first} + {second}",
+        "view_together": " + ",
         "paren_open": " (", "paren_close": ")", "approximate_mark": " (approximate)",
         "unconfirmed_mark": "(unconfirmed)", "entry_more": "Details and where it appears",
         "glossary_index": "Glossary index",
@@ -373,14 +379,14 @@ CHINESE = Language(
         "note": "译文说明", "appears_in": "出现于",
         "appears_nowhere": "条文中未单独出现。", "unconfirmed": "未经核实",
         "north": "N", "south": "S", "east": "E", "west": "W",
-        "version": "中文", "other_version": "英文",
+        "version": "中文",
         "version_en": "英文", "version_zh": "中文",
         "downloads_label": "下载：", "all_downloads": "全部下载",
-        "download_pdf_en": "英文 PDF", "download_pdf_zh": "中文 PDF",
+        "download_pdf": "{language} PDF",
         "download_pdf_bilingual": "中英对照 PDF", "download_json": "JSON", "download_akn": "Akoma Ntoso XML",
         "view_parallel": "中英对照阅读",
-        "only_en": "仅英文", "only_zh": "仅中文",
-        "copy_other": "{cite}（{text}）", "text_en": "英文文本", "text_zh": "中文文本",
+        "only": "仅{language}",
+        "copy_other": "{cite}（{text}）", "text_of": "{language}文本",
         "page_x_of_y": '"第 " counter(page) " 页／共 " counter(pages) " 页"',
         "pdf_title": "{title}（{status}）", "pdf_author": "本站编辑（译文）",
         "pdf_as_of": "截至{checked}", "pdf_in_force": "{effective}至{until}施行",
@@ -450,12 +456,13 @@ CHINESE = Language(
         "deleted_article": "本条已被自{effective}起施行的版本删除。",
         "pinned_label": "自{effective}起施行的版本",
         "version_page_title": "{title}（自{effective}起施行的版本）",
+        "nav_text": "条例正文",
         "theme_headerlink": "本标题的链接", "theme_palette_auto": "切换到浅色模式",
         "theme_palette_light": "切换到深色模式", "theme_palette_dark": "跟随系统设置",
         "status_sep": "　", "status_more": "文本性质说明",
         "status_summary": "{status} · {effective}起施行 · {checked}核实",
         "status_summary_old": "{status} · {effective}至{until}施行",
-        "view_both": "{first} + {second}",
+        "view_together": " + ",
         "paren_open": "（", "paren_close": "）", "approximate_mark": "（约）",
         "unconfirmed_mark": "（未经核实）", "entry_more": "详细信息及出现位置",
         "glossary_index": "术语索引",

@@ -20,6 +20,10 @@ from .versions import check_lineage
 
 def load_act(source_dir="source") -> Act:
     source_dir = Path(source_dir)
+    if not (source_dir / "regulation.yaml").is_file():
+        what = "folder" if source_dir.is_dir() else "source folder, which does not exist,"
+        raise SourceError([Problem(str(source_dir / "regulation.yaml"), 1,
+                                   f"missing: every source {what} needs regulation.yaml (titles, dates, languages)")])
     meta = load_metadata(source_dir / "regulation.yaml")
     texts, problems = {}, []
     for lang in meta.languages:
@@ -99,11 +103,17 @@ def load_pages(folder: Path, langs: list[str]) -> tuple[HandPage, ...]:
             continue
         names[sub.name] = set()
         for page in sorted(sub.glob("*.md")):
-            text = page.read_text(encoding="utf-8")
+            names[sub.name].add(page.stem)
+            raw = page.read_bytes()
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                problems.append(Problem(str(page), raw[:e.start].count(b"\n") + 1,
+                                        f"expected UTF-8 text, found the byte 0x{raw[e.start]:02x} ({e.reason})"))
+                continue
             if not any(line.startswith("# ") for line in text.splitlines()):
                 problems.append(Problem(str(page), 1, "expected a title line '# Title {#id}', found none"))
             pages.append(HandPage(lang=sub.name, name=page.stem, markdown=text))
-            names[sub.name].add(page.stem)
     every = set().union(*names.values()) if names else set()
     for lang, here in names.items():
         for name in sorted(every - here):

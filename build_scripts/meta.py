@@ -16,7 +16,8 @@ def load_metadata(path) -> Metadata:
     problems: list[Problem] = []
     required = ["title", "adopting_body", "adopted", "effective", "versions", "checked", "languages", "statuses",
                 "provenance", "revisions"]
-    check_keys(path, data, required, ["short_title", "corrections", "observations"], problems, "regulation.yaml")
+    check_keys(path, data, required, ["short_title", "site_name", "copyright", "navigation", "corrections",
+                                      "observations"], problems, "regulation.yaml")
     if not isinstance(data, dict) or any(key not in data for key in ("languages", "statuses")):
         raise SourceError(problems)
 
@@ -36,6 +37,13 @@ def load_metadata(path) -> Metadata:
 
     title = texts_field(path, data, "title", langs, problems)
     short_title = texts_field(path, data, "short_title", langs, problems, optional=True) or title
+    site_name = texts_field(path, data, "site_name", langs, problems, optional=True) or short_title
+    copyright = texts_field(path, data, "copyright", langs, problems, optional=True) or {}
+    navigation = data.get("navigation", [])
+    if not isinstance(navigation, list) or not all(isinstance(name, str) for name in navigation):
+        problems.append(Problem(path, data.line_of("navigation"),
+                                f"expected 'navigation' as a list of page names, found {navigation!r}"))
+        navigation = []
     body = texts_field(path, data, "adopting_body", langs, problems)
     adopted, effective = date_field(path, data, "adopted", problems), date_field(path, data, "effective", problems)
 
@@ -116,7 +124,8 @@ def load_metadata(path) -> Metadata:
         raise SourceError(problems)
     return Metadata(path=path, title=title, short_title=short_title, adopting_body=body, adopted=adopted, effective=effective,
                     languages=versions, corrections=tuple(corrections), observations=tuple(observations),
-                    versions=tuple(history), checked=checked, provenance=provenance, revisions=revisions)
+                    versions=tuple(history), checked=checked, provenance=provenance, revisions=revisions,
+                    site_name=site_name, copyright=copyright, navigation=tuple(navigation))
 
 
 def _provenance(path, data, langs, problems) -> dict[str, Provenance]:

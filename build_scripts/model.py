@@ -234,6 +234,9 @@ class Metadata:
     checked: datetime.date           # when no later amendment was last known to exist
     provenance: dict[str, Provenance] = field(default_factory=dict)   # official, draft and each language
     revisions: tuple[Revision, ...] = ()   # oldest first; the last is the one the site shows
+    site_name: dict[str, str] = field(default_factory=dict)   # the site's name in each language (its header)
+    copyright: dict[str, str] = field(default_factory=dict)   # the footer's line in each language
+    navigation: tuple[str, ...] = ()     # hand-written pages in the order of the navigation (the rest follow)
 
     @property
     def revision(self) -> Revision | None:

@@ -2,43 +2,45 @@
 
 Each page is a template in templates/ filled with plain values from the Act. The act's text only ever
 reaches a page through the templates' autoescaping, so no character of it can turn into markup; every
-heading and paragraph carries its id explicitly, never one derived from heading text. Links between pages
-are written ``site:<path from the site root>``; the site generator's boundary (site_mkdocs.py) resolves them.
+heading and paragraph carries its id explicitly, never one derived from heading text. Every link is final when
+the page is written: each page gets a :class:`~.links.Links` object for its own URL.
 """
 from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 
 from . import citations
 from .border_map import MapPoint, border_map
 from .feeds import FEED_NAME
-from .glossary import appears_in, links
+from .glossary import appears_in, links as term_links
 from .linked_data import page_graph
 from .languages import PROFILES, Language
+from .links import Links, page_url
 from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
+from .views import Changes, Day, GlossaryRow, HistoryStep, Link, NotePart, Said, TermPart, TextPart
 from .versions import article_lines, currency_parts, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
 DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
 ABOUT_PAGE = "about"              # the hand-written page that says where the texts come from ...
 PROVENANCE_MARK = "<!-- provenance -->\n"   # ... where it has this line (else at its end)
-DOWNLOADS = ("pdf_{lang}", "pdf_{other}", "pdf_bilingual", "json", "akn")
 
 
-def site_link(act: Act, lang: str, path: str) -> str:
-    """A link target from the site root in folder style (``chapter-4/#art_25``) for a page of ``lang``."""
-    return f"site:{act.prefix(lang)}{path}"
+def site_link(links: Links, act: Act, lang: str, path: str) -> str:
+    """A link to a page of ``lang``, ``path`` from its language's root (``chapter-4/#art_25``)."""
+    return links.to(f"{act.prefix(lang)}{path}")
 
 
-def text_link(act: Act, lang: str, path: str) -> str:
+def text_link(links: Links, act: Act, lang: str, path: str) -> str:
     """A link to a page of the text this act shows: today's URLs, or the version's under versions/<key>/."""
-    return f"site:{act.prefix(lang)}{act.base}{path}"
+    return site_link(links, act, lang, act.base + path)
 
 
-def version_link(act: Act, lang: str, version: Version, path: str = "") -> str:
+def version_link(links: Links, act: Act, lang: str, version: Version, path: str = "") -> str:
     """A link pinned to ``version``: ``versions/2024-01-01/art/25/``."""
-    return site_link(act, lang, f"versions/{version.key}/{path}")
+    return site_link(links, act, lang, f"versions/{version.key}/{path}")
 
 
 def page_name(act: Act, name: str, lang: str) -> str:
@@ -46,25 +48,38 @@ def page_name(act: Act, name: str, lang: str) -> str:
     return f"{name}.md" if lang == act.primary else f"{name}.{lang}.md"
 
 
-def other_lang(act: Act, lang: str) -> str:
-    """The language a reader of ``lang`` is offered beside it: the primary one, or the second."""
-    return act.langs[1] if lang == act.primary else act.primary
+def others(act: Act, lang: str) -> tuple[str, ...]:
+    """The languages a reader of ``lang`` is offered beside it, in the act's order."""
+    return tuple(code for code in act.langs if code != lang)
+
+
+def in_others(act: Act, lang: str, texts: dict[str, str]) -> tuple[Said, ...]:
+    """A text (``{lang: text}``) in each of the other languages, with their tags."""
+    return tuple(Said(texts[code], PROFILES[code].tag) for code in others(act, lang))
 
 
 # --- pieces ------------------------------------------------------------------------------------------
 
-def _downloads(act: Act, lang: str, fragment: str = "") -> dict:
-    words, other = PROFILES[lang].words, other_lang(act, lang)
-    files = {"pdf_{lang}": f"regulation-{lang}.pdf", "pdf_{other}": f"regulation-{other}.pdf",
-             "pdf_bilingual": "regulation-bilingual.pdf", "json": "regulation.json", "akn": f"regulation-{lang}.akn.xml"}
-    links, folder = [], downloads_folder(act)
-    for key in DOWNLOADS:
-        name = files[key]
-        word = "download_" + key.format(lang=lang, other=other)
-        links.append({"href": site_link(act, act.primary, folder + name) + (fragment if name.endswith(".pdf") else ""),
-                      "text": words[word], "sized": True})
-    return {"label": words["downloads_label"], "links": links, "all_href": site_link(act, lang, "downloads/"),
+def _downloads(links: Links, act: Act, lang: str, fragment: str = "") -> dict:
+    language = PROFILES[lang]
+    words = language.words
+    files, folder = [], downloads_folder(act)
+    for name, word in [*((f"regulation-{code}.pdf", language.w("download_pdf", language=language.language_name(code)))
+                         for code in (lang, *others(act, lang))),
+                       ("regulation-bilingual.pdf", words["download_pdf_bilingual"]),
+                       ("regulation.json", words["download_json"]), (f"regulation-{lang}.akn.xml", words["download_akn"])]:
+        size = links.size(folder + name)
+        files.append({"href": links.to(folder + name) + (fragment if name.endswith(".pdf") else ""),
+                      "text": word if size is None else language.w("file_size", text=word, size=file_size(language, size))})
+    return {"label": words["downloads_label"], "links": files, "all_href": site_link(links, act, lang, "downloads/"),
             "all_text": words["all_downloads"]}
+
+
+def file_size(language: Language, size: int) -> str:
+    """154 KB / 2.7 MB, as the language writes it."""
+    if size >= 1024 * 1024:
+        return language.w("megabytes", n=f"{size / 1024 / 1024:.1f}")
+    return language.w("kilobytes", n=max(1, round(size / 1024)))
 
 
 def downloads_folder(act: Act) -> str:
@@ -73,10 +88,10 @@ def downloads_folder(act: Act) -> str:
     return f"downloads/versions/{act.shown.key}/" if act.base else "downloads/"
 
 
-def _about(act: Act, lang: str) -> dict:
+def _about(links: Links, act: Act, lang: str) -> dict:
     """The link from a status line to the explanation of the statuses."""
     words = PROFILES[lang].words
-    return {"href": site_link(act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
+    return {"href": site_link(links, act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
 
 
 def _front(act: Act, lang: str, title: str, description: str, shows: tuple[str, ...] = (), named: bool = False,
@@ -105,8 +120,8 @@ def status_short(act: Act, lang: str, shows: tuple[str, ...]) -> str:
     return PROFILES[lang].words["list_sep"].join(dict.fromkeys(shorts))
 
 
-def _date(language: Language, day: datetime.date) -> dict:
-    return {"text": language.date(day), "iso": day.isoformat()}
+def _date(language: Language, day: datetime.date) -> Day:
+    return Day(language.date(day), day.isoformat())
 
 
 def _kept_together(language: Language, key: str, **values) -> list[dict]:
@@ -122,7 +137,7 @@ def _kept_together(language: Language, key: str, **values) -> list[dict]:
     return out
 
 
-def _currency(act: Act, lang: str, article: int | None = None) -> dict:
+def _currency(links: Links, act: Act, lang: str, article: int | None = None) -> dict:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
@@ -133,19 +148,19 @@ def _currency(act: Act, lang: str, article: int | None = None) -> dict:
         line = _kept_together(language, "status_summary_old", until=language.date_short(until(act, v)), **values)
     out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
            "summary": line,
-           "versions_href": site_link(act, lang, "versions/"),
+           "versions_href": site_link(links, act, lang, "versions/"),
            "versions_text": words["versions_link"], "current": None}
     if act.is_current:
         return out
     if article is None:
-        out["current"] = {"href": site_link(act, lang, ""), "text": words["current_text"]}
+        out["current"] = {"href": site_link(links, act, lang, ""), "text": words["current_text"]}
         return out
     last = history(act, v, article)[-1]       # today's article, or the version that deleted it
     if "deleted" in last.changes:
         out["current"] = {"href": None,
                           "text": language.w("deleted_article", effective=language.date(last.version.effective))}
     else:
-        out["current"] = {"href": site_link(act, lang, f"art/{last.num}/"),
+        out["current"] = {"href": site_link(links, act, lang, f"art/{last.num}/"),
                           "text": language.w("current_article", label=language.article_label(last.num))}
     return out
 
@@ -156,18 +171,18 @@ LIST_LINKS = 3     # a paragraph naming more entries of one glossary group than 
 class Inline:
     """Paragraph text as parts: plain text, glossary links and note markers, in reading order."""
 
-    def __init__(self, act: Act, lang: str, articles=None, terms: bool = True, ui: str | None = None):
+    def __init__(self, links: Links, act: Act, lang: str, articles=None, terms: bool = True, ui: str | None = None):
         """Glossary links for a page showing ``articles`` (numbers; all when None): everyday terms once on
         the page, other terms once in each article; none when ``terms`` is false. A paragraph that lists
         the entries of one group (the twenty border areas) links the list once, to the group in the glossary,
         instead of every name in it. ``ui``: the language of the page around the text (the side-by-side view
         shows a text in the other language's page), which the notes' labels for assistive technology speak."""
-        self.act, self.lang, self.ui = act, lang, ui or lang
+        self.links, self.act, self.lang, self.ui = links, act, lang, ui or lang
         self.terms: dict[str, list] = {}
         self.lists: dict = {}       # the first occurrence of a list -> (its group, how many it names)
         everyday = {e.id for e in act.glossary.entries if e.everyday} if act.glossary else set()
         shown = [o for o in act.occurrences.get(lang, ()) if terms and (articles is None or o.article in articles)]
-        kept = links(shown, lambda o: None, lambda o: o.article, everyday)
+        kept = term_links(shown, lambda o: None, lambda o: o.article, everyday)
         groups: dict[tuple, list] = {}
         for o in kept:
             groups.setdefault((o.target, act.glossary.entry(o.entry).group), []).append(o)
@@ -186,50 +201,49 @@ class Inline:
         words = PROFILES[self.ui].words
         # In another language's page the labels carry the page's lang and the notes their own.
         other = self.ui != self.lang
-        return {"kind": "note", "id": note.id, "label": str(note.num), "note": note,
-                "note_label": words["editorial_notes"], "back_label": words["note_back"],
-                "ui_tag": PROFILES[self.ui].tag if other else None, "text_tag": PROFILES[self.lang].tag if other else None,
-                "summary_format": words["notes_summary"]}
+        return NotePart(id=note.id, label=str(note.num), note=note, note_label=words["editorial_notes"],
+                        back_label=words["note_back"], ui_tag=PROFILES[self.ui].tag if other else None,
+                        text_tag=PROFILES[self.lang].tag if other else None, summary_format=words["notes_summary"])
 
     def markers(self, ids) -> list[dict]:
         return [self._marker(n) for target in ids for n in self.notes.get(target, ())]
 
-    def parts(self, target_id: str, text: str) -> list[dict]:
+    def parts(self, target_id: str, text: str) -> list[TextPart | TermPart | NotePart]:
         """The text cut into plain text, term links and note markers. A note marker stands right after its
-        phrase; a term it would fall inside is left unlinked (the note explains that wording)."""
+        phrase; a term it would fall inside is left unlinked (the note explains that wording). A term's tooltip
+        names it in the other languages (tagged ``mul`` when there are several)."""
         cuts, at, marks = [], 0, []   # cuts: (start, end, part)
         for piece, note in split_at_notes(text, self.notes.get(target_id, ())):
             at += len(piece)
             if note:
                 cuts.append((at, at, self._marker(note)))
                 marks.append(at)
+        codes = others(self.act, self.lang)
+        other_tag = PROFILES[codes[0]].tag if len(codes) == 1 else "mul"
         for o in self.terms.get(target_id, ()):
             if any(o.start < m < o.end for m in marks):
                 continue
             entry = self.act.glossary.entry(o.entry)
-            other = other_lang(self.act, self.lang)
             if o in self.lists:
                 group, count = self.lists[o]
                 language = PROFILES[self.lang]
-                cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
-                                              "href": site_link(self.act, self.lang, "glossary/#" + group_anchor(group)),
-                                              "name": language.words[f"group_{group}"],
-                                              "other": "",      # a group is named in the page's language only
-                                              "other_tag": PROFILES[other].tag,
-                                              "definition": language.w("list_definition", n=count)}))
+                cuts.append((o.start, o.end, TermPart(
+                    text=text[o.start:o.end], name=language.words[f"group_{group}"],
+                    href=site_link(self.links, self.act, self.lang, "glossary/#" + group_anchor(group)),
+                    other="", other_tag=other_tag,      # a group is named in the page's language only
+                    definition=language.w("list_definition", n=count))))
                 continue
-            cuts.append((o.start, o.end, {"kind": "term", "text": text[o.start:o.end],
-                                          "href": site_link(self.act, self.lang, "glossary/#" + entry.id),
-                                          "name": entry.name[self.lang], "other": entry.name[other],
-                                          "other_tag": PROFILES[other].tag,
-                                          "definition": entry.definition[self.lang]}))
+            cuts.append((o.start, o.end, TermPart(
+                text=text[o.start:o.end], href=site_link(self.links, self.act, self.lang, "glossary/#" + entry.id),
+                name=entry.name[self.lang], other=" / ".join(entry.name[code] for code in codes), other_tag=other_tag,
+                definition=entry.definition[self.lang])))
         out, pos = [], 0
         for start, end, part in sorted(cuts, key=lambda c: (c[0], c[1])):
             if start > pos:
-                out.append({"kind": "text", "text": text[pos:start]})
+                out.append(TextPart(text[pos:start]))
             out.append(part)
             pos = max(pos, end)
-        out.append({"kind": "text", "text": text[pos:]})
+        out.append(TextPart(text[pos:]))
         return out
 
 
@@ -238,7 +252,7 @@ def group_anchor(group: str) -> str:
     return "group-" + group.replace("_", "-")
 
 
-def _article(act: Act, lang: str, article, inline: Inline) -> dict:
+def _article(links: Links, act: Act, lang: str, article, inline: Inline) -> dict:
     """An article for the templates. Its links for citing: ``permalink``, the page this text is on (today's
     or a version's); ``current``, the article's page today (none when it was deleted); ``pinned``, the page of
     this very version, which never changes."""
@@ -252,9 +266,10 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
         # paragraph, and the heading shows it to assistive technology and search only.
         "run_in": language.article_label(article.num) + language.article_run_in if language.article_run_in else None,
         "caption": language.caption(caption) if caption else None, "caption_title": language.words["caption_title"],
-        "cite": language.citation(title, article.num), "permalink": text_link(act, lang, f"art/{article.num}/"),
-        "current": site_link(act, lang, f"art/{now}/") if now else None,
-        "pinned": version_link(act, lang, act.shown, f"art/{article.num}/"),
+        "cite": language.citation(title, article.num),
+        "permalink": links.absolute(f"{act.prefix(lang)}{act.base}art/{article.num}/"),
+        "current": links.absolute(f"{act.prefix(lang)}art/{now}/") if now else None,
+        "pinned": links.absolute(f"{act.prefix(lang)}versions/{act.shown.key}/art/{article.num}/"),
         "pinned_label": language.w("pinned_label", effective=language.date(act.shown.effective)) + language.words["colon"],
         "heading_notes": inline.markers([article.id]),
         "notes": inline.markers([article.id] + [p.id for p in article.paragraphs]),
@@ -267,32 +282,32 @@ def _article(act: Act, lang: str, article, inline: Inline) -> dict:
     }
 
 
-def _context(act: Act, lang: str, chapter=None, article=None) -> dict:
+def _context(links: Links, act: Act, lang: str, chapter=None, article=None) -> dict:
     """The line above the text: short title › chapter; ``header``, what a phone's header names (the full title
     would be cut to a word there): the article on its own page, else the chapter."""
     language = PROFILES[lang]
     header = (language.article_label(article) if article else language.chapter_label(chapter.num) if chapter else None)
-    return {"short_title": act.meta.short_title[lang], "home_href": text_link(act, lang, ""), "header": header,
+    return {"short_title": act.meta.short_title[lang], "home_href": text_link(links, act, lang, ""), "header": header,
             "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "chapter_href": text_link(act, lang, f"chapter-{chapter.num}/") if chapter else None}
+            "chapter_href": text_link(links, act, lang, f"chapter-{chapter.num}/") if chapter else None}
 
 
-def _printed(act: Act, lang: str, path: str, chapter=None) -> dict:
+def _printed(links: Links, act: Act, lang: str, path: str, chapter=None) -> dict:
     """The print-only header: title, chapter, status, dates and the page's published URL."""
     language, meta = PROFILES[lang], act.meta
     return {"title": meta.title[lang], "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
             "status": meta.languages[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
             "dates": language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
-            "url": text_link(act, lang, path)}
+            "url": links.absolute(f"{act.prefix(lang)}{act.base}{path}")}
 
 
-def _captions_href(act: Act, lang: str) -> str:
-    return site_link(act, lang, "about/#captions")
+def _captions_href(links: Links, act: Act, lang: str) -> str:
+    return site_link(links, act, lang, "about/#captions")
 
 
 # --- pages -------------------------------------------------------------------------------------------
 
-def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
+def chapter_page(links: Links, act: Act, lang: str, chapter, inline: Inline) -> str:
     language = PROFILES[lang]
     heading = language.chapter_heading(chapter.num, chapter.title)
     span = language.article_span(chapter.articles[0].num, chapter.articles[-1].num)
@@ -300,47 +315,47 @@ def chapter_page(act: Act, lang: str, chapter, inline: Inline) -> str:
         "chapter.md.j2", lang=lang, words=language.words, chapter=chapter, heading=heading,
         front=_front(act, lang, heading, language.w("chapter_description", heading=heading, span=span,
                                                     title=act.meta.title[lang]), shows=(lang,),
-                     linked_data=page_graph(act, lang, chapter=chapter.num)),
-        version=act.meta.languages[lang], downloads=_downloads(act, lang, f"#{chapter.id}"),
+                     linked_data=page_graph(act, links.site_url, lang, chapter=chapter.num)),
+        version=act.meta.languages[lang], downloads=_downloads(links, act, lang, f"#{chapter.id}"),
         # Side by side: today's text only.
-        parallel_href=None if act.base else site_link(act, lang, f"parallel/chapter-{chapter.num}/"),
-        about=_about(act, lang), currency=_currency(act, lang),
-        where=_context(act, lang, chapter), printed=_printed(act, lang, f"chapter-{chapter.num}/", chapter),
-        captions_href=_captions_href(act, lang),
+        parallel_href=None if act.base else site_link(links, act, lang, f"parallel/chapter-{chapter.num}/"),
+        about=_about(links, act, lang), currency=_currency(links, act, lang),
+        where=_context(links, act, lang, chapter), printed=_printed(links, act, lang, f"chapter-{chapter.num}/", chapter),
+        captions_href=_captions_href(links, act, lang),
         chapter_notes=inline.markers([chapter.id]),
         # The heading with its note markers after their phrases (the format puts the title last).
         heading_label=language.chapter_heading(chapter.num, ""), heading_parts=inline.parts(chapter.id, chapter.title),
-        articles=[_article(act, lang, a, inline) for a in chapter.articles])
+        articles=[_article(links, act, lang, a, inline) for a in chapter.articles])
 
 
-def article_page(act: Act, lang: str, article, inline: Inline) -> str:
+def article_page(links: Links, act: Act, lang: str, article, inline: Inline) -> str:
     """One article on its own page, with the same ids as on its chapter page."""
     language, reg = PROFILES[lang], act.text(lang)
     chapter = reg.chapter_of(article.num)
-    a = _article(act, lang, article, inline)
+    a = _article(links, act, lang, article, inline)
     first, last = article.paragraphs[0].text, reg.chapters[-1].articles[-1].num
 
     def neighbour(num):
         if not 1 <= num <= last:         # articles run 1..last (validated when the text is read)
             return None
-        return {"href": text_link(act, lang, f"art/{num}/"), "label": language.article_label(num)}
+        return {"href": text_link(links, act, lang, f"art/{num}/"), "label": language.article_label(num)}
 
     return render_template(
         "article.md.j2", lang=lang, words=language.words, a=a, version=act.meta.languages[lang],
-        about=_about(act, lang),
+        about=_about(links, act, lang),
         # Out of the search index: the chapter pages hold the same text, by article.
         front=_front(act, lang, a["label"], language.snippet(first), shows=(lang,), search={"exclude": True},
-                     linked_data=page_graph(act, lang, article=article.num)),
+                     linked_data=page_graph(act, links.site_url, lang, article=article.num)),
         cite_files={"label": language.words["cite_files"],
-                    "links": citations.links(act, lang, downloads_folder(act), article.num)},
-        where=_context(act, lang, chapter, article.num), printed=_printed(act, lang, f"art/{article.num}/", chapter),
-        in_chapter_href=text_link(act, lang, f"chapter-{chapter.num}/#{article.id}"),
+                    "links": citations.links(links, lang, downloads_folder(act), article.num)},
+        where=_context(links, act, lang, chapter, article.num), printed=_printed(links, act, lang, f"art/{article.num}/", chapter),
+        in_chapter_href=text_link(links, act, lang, f"chapter-{chapter.num}/#{article.id}"),
         previous=neighbour(article.num - 1), next=neighbour(article.num + 1),
-        currency=_currency(act, lang, article.num), history=_history(act, lang, article.num),
-        changes=_changes(act, lang, article.num))
+        currency=_currency(links, act, lang, article.num), history=_history(links, act, lang, article.num),
+        changes=_changes(links, act, lang, article.num))
 
 
-def _history(act: Act, lang: str, num: int) -> list[dict]:
+def _history(links: Links, act: Act, lang: str, num: int) -> list[HistoryStep]:
     """The versions an article appears in, and what each did to it (nothing when there is one version)."""
     if len(act.meta.versions) < 2:
         return []
@@ -352,16 +367,16 @@ def _history(act: Act, lang: str, num: int) -> list[dict]:
             if change in step.changes:
                 what.append(language.w(f"history_{change}",
                                        was=language.article_label(step.was) if step.was else ""))
-        href = version_link(act, lang, step.version, f"art/{step.num}/") if step.num else None
-        out.append({"date": _date(language, step.version.effective), "href": href,
-                    "label": language.article_label(step.num) if step.num else None,
-                    "what": words["list_sep"].join(what) or words["history_unchanged"],
-                    "changes_href": f"{href}#changes" if href and step.changed() else None,
-                    "shown": step.version == act.shown})
+        href = version_link(links, act, lang, step.version, f"art/{step.num}/") if step.num else None
+        out.append(HistoryStep(date=_date(language, step.version.effective), href=href,
+                               label=language.article_label(step.num) if step.num else None,
+                               what=words["list_sep"].join(what) or words["history_unchanged"],
+                               changes_href=f"{href}#changes" if href and step.changed() else None,
+                               shown=step.version == act.shown))
     return out
 
 
-def _changes(act: Act, lang: str, num: int) -> dict | None:
+def _changes(links: Links, act: Act, lang: str, num: int) -> Changes | None:
     """What the version shown did to the article, against the version before it: the words (or characters)
     removed and added, marked in text as well as by style; None when it changed nothing."""
     versions = act.meta.versions
@@ -372,40 +387,41 @@ def _changes(act: Act, lang: str, num: int) -> dict | None:
         return None
     language, words = PROFILES[lang], PROFILES[lang].words
     before = versions[versions.index(act.shown) - 1]
-    out = {"legend": language.w("changes_legend", effective=language.date(before.effective)), "lines": [],
-           "notes": [], "before_href": version_link(act, lang, before, f"art/{step.was}/") if step.was else None}
+    notes, lines = [], []
     if "inserted" in step.changes:
-        out["notes"].append(words["changes_inserted"])
+        notes.append(words["changes_inserted"])
     if "renumbered" in step.changes:
-        out["notes"].append(language.w("changes_renumbered", was=language.article_label(step.was)))
+        notes.append(language.w("changes_renumbered", was=language.article_label(step.was)))
     if "amended" in step.changes:
         label = lambda n: language.point_label(n) + words["point_sep"]  # noqa: E731
         old = article_lines(act.history[before.key][lang].article(step.was), label)
         new = article_lines(act.text(lang).article(num), label)
-        out["lines"] = diff_lines(old, new, language.spaced)
-    return out
+        lines = diff_lines(old, new, language.spaced)
+    return Changes(legend=language.w("changes_legend", effective=language.date(before.effective)), lines=lines,
+                   notes=notes, before_href=version_link(links, act, lang, before, f"art/{step.was}/") if step.was else None)
 
-def parallel_page(act: Act, lang: str, num: int) -> str:
+def parallel_page(links: Links, act: Act, lang: str, num: int) -> str:
     """Two languages paragraph by paragraph in two columns (one column on narrow screens), with the
     interface of ``lang`` and its column first. Each language's article carries the same citation data as on
     its chapter page (``_article``), so that the same scripts add copy buttons, each citing in its column's
     language; a row of paragraphs keeps the paragraph's id, an article heading the article's."""
-    langs = [lang, other_lang(act, lang)]
+    langs = [lang, *others(act, lang)]
     profiles = [PROFILES[code] for code in langs]
     chapters = [act.text(code).chapters[num - 1] for code in langs]
     headings = [p.chapter_heading(num, c.title) for p, c in zip(profiles, chapters)]
     first = profiles[0]
-    inlines = [Inline(act, code, terms=False, ui=lang) for code in langs]
+    inlines = [Inline(links, act, code, terms=False, ui=lang) for code in langs]
     def copy_label(code: str, num: int, para: int | None = None) -> str | None:
         """The copy button's label beside the other language's text: what it cites, in the page's words."""
         if code == lang:
             return None             # the script says it with the citation itself
         cite = first.citation(act.meta.title[lang], num, para)
-        return first.words["js_copy"] + first.w("copy_other", cite=cite, text=first.words[f"text_{code}"])
+        return first.words["js_copy"] + first.w("copy_other", cite=cite,
+                                                 text=first.w("text_of", language=first.language_name(code)))
 
     articles = []
     for pair in zip(*(c.articles for c in chapters)):
-        texts = [_article(act, code, a, inline) for code, a, inline in zip(langs, pair, inlines)]
+        texts = [_article(links, act, code, a, inline) for code, a, inline in zip(langs, pair, inlines)]
         single = len(pair[0].paragraphs) == 1
         for code, t in zip(langs, texts):
             t["copy_label"] = copy_label(code, t["num"])
@@ -422,37 +438,37 @@ def parallel_page(act: Act, lang: str, num: int) -> str:
                      # Out of the search index (the chapter pages hold the same text); the whole width for two
                      # columns: no navigation or contents beside them (Material's documented front matter).
                      shows=tuple(langs), search={"exclude": True}, hide=["navigation", "toc"]),
-        lang=lang, version=act.meta.languages[lang], about=_about(act, lang), currency=_currency(act, lang),
-        where=_context(act, lang, chapters[0]), printed=_printed(act, lang, f"parallel/chapter-{num}/", chapters[0]),
-        only_links=[{"href": site_link(act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
-                     "text": first.words[f"only_{code}"]} for code in langs],
+        lang=lang, version=act.meta.languages[lang], about=_about(links, act, lang), currency=_currency(links, act, lang),
+        where=_context(links, act, lang, chapters[0]), printed=_printed(links, act, lang, f"parallel/chapter-{num}/", chapters[0]),
+        only_links=[{"href": site_link(links, act, code, f"chapter-{num}/"), "tag": PROFILES[code].tag,
+                     "text": first.w("only", language=first.language_name(code))} for code in langs],
         articles=articles)
 
 
-def home_page(act: Act, lang: str) -> str:
+def home_page(links: Links, act: Act, lang: str) -> str:
     meta, reg, language = act.meta, act.text(lang), PROFILES[lang]
     adopted, effective = language.date(meta.adopted), language.date(meta.effective)
     return render_template(
         "home.md.j2", lang=lang, words=language.words, title=meta.title[lang], adoption=reg.adoption,
         front=_front(act, lang, meta.title[lang], language.w("home_description", title=meta.title[lang], adopted=adopted,
                                                   effective=effective), shows=(lang,), named=True, search={"boost": 0.1},
-                     linked_data=page_graph(act, lang)),
+                     linked_data=page_graph(act, links.site_url, lang)),
         facts=[{"label": language.words["adopted_by"], "text": meta.adopting_body[lang], "date": None},
                {"label": language.words["adopted_on"], "text": adopted, "date": meta.adopted.isoformat()},
                {"label": language.words["effective"], "text": effective, "date": meta.effective.isoformat()}],
-        version=meta.languages[lang], downloads=_downloads(act, lang), about=_about(act, lang),
-        currency=_currency(act, lang), border_map="" if act.base else _map(act, lang, small=True),
-        full_href=text_link(act, lang, "full/"), captions_href=_captions_href(act, lang),
-        chapters=[{"id": c.id, "href": text_link(act, lang, f"chapter-{c.num}/"),
+        version=meta.languages[lang], downloads=_downloads(links, act, lang), about=_about(links, act, lang),
+        currency=_currency(links, act, lang), border_map="" if act.base else _map(links, act, lang, small=True),
+        full_href=text_link(links, act, lang, "full/"), captions_href=_captions_href(links, act, lang),
+        chapters=[{"id": c.id, "href": text_link(links, act, lang, f"chapter-{c.num}/"),
                    "heading": language.chapter_heading(c.num, c.title),
-                   "articles": [{"href": text_link(act, lang, f"chapter-{c.num}/#{a.id}"),
+                   "articles": [{"href": text_link(links, act, lang, f"chapter-{c.num}/#{a.id}"),
                                  "label": language.article_label(a.num), "captioned": a.num in act.captions,
                                  "summary": language.caption(act.captions[a.num][lang]) if a.num in act.captions
                                  else language.snippet(a.paragraphs[0].text)} for a in c.articles]}
                   for c in reg.chapters])
 
 
-def full_page(act: Act, lang: str, inline: Inline) -> str:
+def full_page(links: Links, act: Act, lang: str, inline: Inline) -> str:
     """The whole text on one page, for finding with the browser and for printing; the same ids as elsewhere."""
     meta, reg, language = act.meta, act.text(lang), PROFILES[lang]
     return render_template(
@@ -460,40 +476,40 @@ def full_page(act: Act, lang: str, inline: Inline) -> str:
         # Out of the search index: the chapter pages hold the same text.
         front=_front(act, lang, language.words["full_title"], language.w("full_description", title=meta.title[lang]),
                      shows=(lang,), search={"exclude": True}),
-        version=meta.languages[lang], about=_about(act, lang), where=_context(act, lang), printed=_printed(act, lang, "full/"),
-        currency=_currency(act, lang),
-        captions_href=_captions_href(act, lang),
+        version=meta.languages[lang], about=_about(links, act, lang), where=_context(links, act, lang), printed=_printed(links, act, lang, "full/"),
+        currency=_currency(links, act, lang),
+        captions_href=_captions_href(links, act, lang),
         chapters=[{"id": c.id, "heading_label": language.chapter_heading(c.num, ""),
                    "heading_parts": inline.parts(c.id, c.title), "notes": inline.markers([c.id]),
-                   "articles": [_article(act, lang, a, inline)
+                   "articles": [_article(links, act, lang, a, inline)
                                 for a in c.articles]}
                   for c in reg.chapters])
 
 
-def _where(act: Act, lang: str, chapter=None, article=None, paragraph=None) -> dict:
+def _where(links: Links, act: Act, lang: str, chapter=None, article=None, paragraph=None) -> dict:
     language = PROFILES[lang]
     if article is None:
-        return {"href": site_link(act, lang, f"chapter-{chapter}/#{chapter_id(chapter)}"),
+        return {"href": site_link(links, act, lang, f"chapter-{chapter}/#{chapter_id(chapter)}"),
                 "ref": language.chapter_label(chapter)}
     num = act.text(lang).chapter_of(article).num
     anchor = paragraph_id(article, paragraph) if paragraph else f"art_{article}"
-    return {"href": site_link(act, lang, f"chapter-{num}/#{anchor}"), "ref": language.paragraph_ref(article, paragraph)}
+    return {"href": site_link(links, act, lang, f"chapter-{num}/#{anchor}"), "ref": language.paragraph_ref(article, paragraph)}
 
 
-def notes_page(act: Act, lang: str) -> str:
+def notes_page(links: Links, act: Act, lang: str) -> str:
     language = PROFILES[lang]
     words = language.words
     return render_template(
         "notes.md.j2", lang=lang, words=words, version=act.meta.languages[lang],
         front=_front(act, lang, words["notes"], language.w("notes_description", title=act.meta.title[lang])),
-        corrections=[{"version": words[f"version_{c.lang}"], **_where(act, lang, article=c.article, paragraph=c.paragraph),
+        corrections=[{"version": words[f"version_{c.lang}"], **_where(links, act, lang, article=c.article, paragraph=c.paragraph),
                       "old": c.old, "new": c.new, "reason": c.reason[lang]} for c in act.meta.corrections],
-        observations=[{"version": words[f"version_{o.lang}"], **_where(act, lang, o.chapter, o.article, o.paragraph),
+        observations=[{"version": words[f"version_{o.lang}"], **_where(links, act, lang, o.chapter, o.article, o.paragraph),
                        "text": o.text[lang]} for o in act.meta.observations],
-        notes=[_listed_note(act, lang, n) for n in act.notes_for(lang)])
+        notes=[_listed_note(links, act, lang, n) for n in act.notes_for(lang)])
 
 
-def _listed_note(act: Act, lang: str, note) -> dict:
+def _listed_note(links: Links, act: Act, lang: str, note) -> dict:
     """A note as the notes page lists it: where it stands (linking back to its marker), the phrase, the text."""
     language, reg = PROFILES[lang], act.text(lang)
     place = parse_id(note.place)
@@ -504,7 +520,7 @@ def _listed_note(act: Act, lang: str, note) -> dict:
         chapter = _chapter_of(reg, note.place)
         ref = _target_ref(language, reg, note.place)
     return {"id": note.id, "num": note.num, "ref": ref, "phrase": note.phrase, "text": note.text,
-            "href": site_link(act, lang, f"chapter-{chapter}/#{note.id}-ref")}
+            "href": site_link(links, act, lang, f"chapter-{chapter}/#{note.id}-ref")}
 
 
 def _chapter_of(reg, target_id: str) -> int:
@@ -522,42 +538,37 @@ def _target_ref(language: Language, reg, target_id: str) -> str:
     return language.paragraph_ref(ref.article, paragraph, ref.point)
 
 
-def _entry(act: Act, lang: str, entry, places) -> dict:
-    language, other = PROFILES[lang], other_lang(act, lang)
-    words, reg, other_tag = language.words, act.text(lang), PROFILES[other].tag
-    rows = [{"label": words[f"version_{other}"], "text": entry.name[other],
-             "tag": other_tag, "field": other}]
+def _entry(links: Links, act: Act, lang: str, entry, places) -> dict:
+    """A glossary entry: its name, definition and rows of facts, each fact also in the other languages."""
+    language, reg = PROFILES[lang], act.text(lang)
+    words = language.words
+    rows = [GlossaryRow(label=language.language_name(code), text=entry.name[code], tag=PROFILES[code].tag, field=code)
+            for code in others(act, lang)]
     if entry.pinyin:
-        rows.append({"label": words["pinyin"], "text": entry.pinyin, "tag": "zh-Latn-pinyin", "field": "pinyin"})
+        rows.append(GlossaryRow(label=words["pinyin"], text=entry.pinyin, tag="zh-Latn-pinyin", field="pinyin"))
     for field in ("kind", "parent", "seat", "borders"):
         value = getattr(entry, field)
         if value:
-            row = {"label": words[field], "text": value[lang], "field": field}
-            if field in ("parent", "seat"):
-                row.update(other=value[other], other_tag=other_tag)
-            rows.append(row)
+            rows.append(GlossaryRow(label=words[field], text=value[lang], field=field,
+                                    others=in_others(act, lang, value) if field in ("parent", "seat") else ()))
     if entry.coords:
         c = entry.coords
         text = (f'{abs(c["lat"]):.2f}° {words["north" if c["lat"] >= 0 else "south"]}, '
                 f'{abs(c["lon"]):.2f}° {words["east" if c["lon"] >= 0 else "west"]}')
         if c.get("approximate"):
             text += words["approximate_mark"]
-        rows.append({"label": words["coords"], "text": text, "field": "coords"})
+        rows.append(GlossaryRow(label=words["coords"], text=text, field="coords"))
     if entry.other_spellings:
-        rows.append({"label": words["other_spellings"], "text": words["list_sep"].join(entry.other_spellings),
-                     "field": "other_spellings", "tag": PROFILES[act.primary].tag})
+        rows.append(GlossaryRow(label=words["other_spellings"], text=words["list_sep"].join(entry.other_spellings),
+                                field="other_spellings", tag=PROFILES[act.primary].tag))
     if entry.note:
-        rows.append({"label": words["note"], "text": entry.note[lang], "field": "note"})
-    rows.append({"label": words["appears_in"], "field": "appears_in", "links": [
-        {"href": site_link(act, lang, f"chapter-{_chapter_of(reg, t)}/#{t}"), "text": _target_ref(language, reg, t)}
-        for t in places]})
-    for row in rows:
-        row.setdefault("tag", None)
-        row.setdefault("other", None)
-        row["unconfirmed"] = row["field"] in entry.unconfirmed
-    return {"id": entry.id, "name": entry.name[lang], "other_name": entry.name[other], "rows": rows,
-            "name_unconfirmed": lang in entry.unconfirmed,
-            "definition": entry.definition[lang]}
+        rows.append(GlossaryRow(label=words["note"], text=entry.note[lang], field="note"))
+    rows.append(GlossaryRow(label=words["appears_in"], field="appears_in", links=tuple(
+        Link(site_link(links, act, lang, f"chapter-{_chapter_of(reg, t)}/#{t}"), _target_ref(language, reg, t))
+        for t in places)))
+    rows = [replace(row, unconfirmed=row.field in entry.unconfirmed) for row in rows]
+    return {"id": entry.id, "name": entry.name[lang], "others": in_others(act, lang, entry.name), "rows": rows,
+            "name_unconfirmed": lang in entry.unconfirmed, "definition": entry.definition[lang]}
 
 
 def map_words(lang: str) -> dict:
@@ -569,7 +580,7 @@ def map_words(lang: str) -> dict:
     return words
 
 
-def _map(act: Act, lang: str, small: bool = False) -> str:
+def _map(links: Links, act: Act, lang: str, small: bool = False) -> str:
     """The map of the border areas (inline SVG and its text alternative) in ``lang``; links to the glossary."""
     words = map_words(lang)
     points = [MapPoint(e.id, e.name[lang], e.coords["lat"] if e.coords else None,
@@ -578,11 +589,11 @@ def _map(act: Act, lang: str, small: bool = False) -> str:
     if not points:
         return ""
     return border_map(points, lang, words, small=small,
-                      href_prefix=site_link(act, lang, "glossary/") if small else "")
+                      href_prefix=site_link(links, act, lang, "glossary/") if small else "")
 
 
-def glossary_page(act: Act, lang: str) -> str:
-    language, other, g = PROFILES[lang], other_lang(act, lang), act.glossary
+def glossary_page(links: Links, act: Act, lang: str) -> str:
+    language, g = PROFILES[lang], act.glossary
     words = language.words
     places = appears_in(act.occurrences[lang])
     areas = [e for e in g.entries if e.group == "border_areas"]
@@ -590,27 +601,27 @@ def glossary_page(act: Act, lang: str) -> str:
     for e in areas:
         if e.parent and e.parent[act.primary] not in [p["key"] for p in parents]:
             slug = "parent-" + re.sub(r"[^a-z0-9]+", "-", e.parent[act.primary].lower().split("(")[0]).strip("-")
-            parents.append({"key": e.parent[act.primary], "id": slug, "name": e.parent[lang], "other": e.parent[other],
-                            "entries": []})
+            parents.append({"key": e.parent[act.primary], "id": slug, "name": e.parent[lang],
+                            "others": in_others(act, lang, e.parent), "entries": []})
     for e in areas:
         if e.parent:
             next(p for p in parents if p["key"] == e.parent[act.primary])["entries"].append(
-                _entry(act, lang, e, places.get(e.id, ())))
+                _entry(links, act, lang, e, places.get(e.id, ())))
     return render_template(
-        "glossary.md.j2", lang=lang, words=words, version=act.meta.languages[lang], other_tag=PROFILES[other].tag,
+        "glossary.md.j2", lang=lang, words=words, version=act.meta.languages[lang],
         # Below the articles in search results: the text itself is what readers look for first.
         front=_front(act, lang, words["glossary"], language.w("glossary_description", title=act.meta.title[lang]),
                      search={"boost": 0.01}),
-        parents=parents, border_map=_map(act, lang),
+        parents=parents, border_map=_map(links, act, lang),
         index=[{"id": group_anchor(group), "title": words[f"group_{group}"],
                 "entries": [{"id": e.id, "name": e.name[lang]} for e in g.entries if e.group == group]}
                for group in ("border_areas", "bodies", "terms")],
         groups=[{"id": group, "title": words[f"group_{group}"],
-                 "entries": [_entry(act, lang, e, places.get(e.id, ())) for e in g.entries if e.group == group]}
+                 "entries": [_entry(links, act, lang, e, places.get(e.id, ())) for e in g.entries if e.group == group]}
                 for group in ("bodies", "terms")])
 
 
-def hand_page(act: Act, page) -> str:
+def hand_page(links: Links, act: Act, page) -> str:
     """A hand-written page as written: not the act's text, so the footer's status line is enough. The
     downloads page is followed by the list of every version's own files; the about page gets the sources of
     the texts (``provenance:`` in regulation.yaml) at its marker line."""
@@ -623,11 +634,11 @@ def hand_page(act: Act, page) -> str:
         return page.markdown
     language, lang = PROFILES[page.lang], page.lang
     return page.markdown.rstrip("\n") + "\n\n" + render_template(
-        "version_files.md.j2", words=language.words, versions_href=site_link(act, lang, "versions/"),
+        "version_files.md.j2", words=language.words, versions_href=site_link(links, act, lang, "versions/"),
         rows=[{"key": v.key, "title": language.w("version_title", effective=language.date(v.effective)),
                "state": language.w("version_until", until=language.date(until(act, v))) if until(act, v)
-               else language.words["version_current"], "href": version_link(act, lang, v),
-               "files": _downloads(act.at(v), lang)["links"]} for v in reversed(act.meta.versions)])
+               else language.words["version_current"], "href": version_link(links, act, lang, v),
+               "files": _downloads(links, act.at(v), lang)["links"]} for v in reversed(act.meta.versions)])
 
 
 def _provenance(act: Act, lang: str) -> list[dict]:
@@ -641,7 +652,7 @@ def _provenance(act: Act, lang: str) -> list[dict]:
             for p in sorted(act.meta.provenance.values(), key=lambda p: order.index(p.key))]
 
 
-def not_found_page(act: Act, lang: str) -> str:
+def not_found_page(links: Links, act: Act, lang: str) -> str:
     """The page a server shows for an address that has none (published as 404.html by the boundary). Most
     static hosts serve only the root one for every missing address, whatever its language, so the page says
     it in every language, its own first, the others marked with their lang."""
@@ -650,8 +661,8 @@ def not_found_page(act: Act, lang: str) -> str:
         articles = list(act.text(code).articles())
         return {"tag": language.tag, "code": code, "heading": language.words["not_found"],
                 "text": language.w("not_found_text", first=articles[0].num, last=articles[-1].num),
-                "home_href": site_link(act, code, "#contents"), "home_text": language.words["not_found_home"],
-                "example_href": site_link(act, code, f"art/{articles[0].num}/"),
+                "home_href": site_link(links, act, code, "#contents"), "home_text": language.words["not_found_home"],
+                "example_href": site_link(links, act, code, f"art/{articles[0].num}/"),
                 "example_text": language.article_label(articles[0].num)}
     words = PROFILES[lang].words
     return render_template(
@@ -659,16 +670,21 @@ def not_found_page(act: Act, lang: str) -> str:
         front=_front(act, lang, words["not_found"], words["not_found"], search={"exclude": True}))
 
 
-def text_pages(act: Act, lang: str) -> dict[str, str]:
+def text_pages(links: Links, act: Act, lang: str) -> dict[str, str]:
     """The pages of the text itself: contents, chapters, articles and the full text, at ``act.base``."""
-    pages = {page_name(act, act.base + "index", lang): home_page(act, lang),
-             page_name(act, act.base + "full", lang): full_page(act, lang, Inline(act, lang))}
+    pages = {}
+
+    def add(name: str, make) -> None:
+        here = links.at(act.prefix(lang) + page_url(act.base + name))
+        pages[page_name(act, act.base + name, lang)] = make(here)
+    add("index", lambda here: home_page(here, act, lang))
+    add("full", lambda here: full_page(here, act, lang, Inline(here, act, lang)))
     for chapter in act.text(lang).chapters:
-        inline = Inline(act, lang, {a.num for a in chapter.articles})
-        pages[page_name(act, f"{act.base}chapter-{chapter.num}", lang)] = chapter_page(act, lang, chapter, inline)
+        add(f"chapter-{chapter.num}", lambda here: chapter_page(
+            here, act, lang, chapter, Inline(here, act, lang, {a.num for a in chapter.articles})))
         for article in chapter.articles:
-            pages[page_name(act, f"{act.base}art/{article.num}", lang)] = article_page(act, lang, article,
-                                                                                   Inline(act, lang, {article.num}))
+            add(f"art/{article.num}", lambda here: article_page(here, act, lang, article,
+                                                                Inline(here, act, lang, {article.num})))
     return pages
 
 
@@ -683,7 +699,7 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     return runs
 
 
-def _summary(act: Act, lang: str, v: Version) -> list[dict]:
+def _summary(links: Links, act: Act, lang: str, v: Version) -> list[dict]:
     """What a version did, as sentences with links to the articles (to the change view where amended)."""
     language, words, versions = PROFILES[lang], PROFILES[lang].words, act.meta.versions
     i = versions.index(v)
@@ -695,7 +711,7 @@ def _summary(act: Act, lang: str, v: Version) -> list[dict]:
         if done[kind]:
             head, _, tail = language.w(f"summary_{kind}", list="\0").partition("\0")
             out.append({"text": head, "tail": tail, "links": [
-                {"href": version_link(act, lang, version, f"art/{n}/") + anchor, "text": language.article_label(n)}
+                {"href": version_link(links, act, lang, version, f"art/{n}/") + anchor, "text": language.article_label(n)}
                 for n in done[kind]]})
     if done["renumbered"]:
         pairs = [language.w("renumbered_pair", was=language.article_span(a, b), now=language.article_span(c, d))
@@ -704,7 +720,7 @@ def _summary(act: Act, lang: str, v: Version) -> list[dict]:
     return out or [{"text": words["summary_none"], "links": [], "tail": ""}]
 
 
-def versions_page(act: Act, lang: str) -> str:
+def versions_page(links: Links, act: Act, lang: str) -> str:
     """Every version, newest first: when in force, the decision that made it, what it changed, its files."""
     language, words = PROFILES[lang], PROFILES[lang].words
     rows = []
@@ -714,35 +730,39 @@ def versions_page(act: Act, lang: str) -> str:
         before, _, after = words["instrument_dated"].partition("{adopted}")
         rows.append({"key": v.key, "effective": _date(language, v.effective), "adopted": _date(language, v.adopted),
                      "made_before": before.format(instrument=v.instrument[lang]),
-                     "made_after": after.format(instrument=v.instrument[lang]), "href": version_link(act, lang, v),
+                     "made_after": after.format(instrument=v.instrument[lang]), "href": version_link(links, act, lang, v),
                      "state": language.w("version_until", until=language.date(last)) if last
                      else words["version_current"],
-                     "changes": _summary(act, lang, v), "files": _downloads(act.at(v), lang)["links"]})
+                     "changes": _summary(links, act, lang, v), "files": _downloads(links, act.at(v), lang)["links"]})
     return render_template(
         "versions.md.j2", lang=lang, words=words, rows=rows, provenance=_provenance(act, lang),
         revisions=[{"number": r.number, "title": language.w("revision_title", number=r.number, date=language.date(r.date)),
                     "date": _date(language, r.date), "changes": [c[lang] for c in r.changes]}
                    for r in reversed(act.meta.revisions)],
         checked=language.w("versions_checked", checked=language.date(act.meta.checked)),
-        feed={"href": site_link(act, lang, FEED_NAME), "text": words["feed_link"]},
+        feed={"href": site_link(links, act, lang, FEED_NAME), "text": words["feed_link"]},
         front=_front(act, lang, words["versions"], language.w("versions_description", title=act.meta.title[lang])))
 
 
-def render(act: Act) -> dict[str, str]:
+def render(act: Act, links: Links = Links()) -> dict[str, str]:
     """All generated pages: relative path in docs/ -> Markdown text. Today's text at the site root, and every
-    version (today's included) under versions/<effective date>/ with the same pages and ids."""
+    version (today's included) under versions/<effective date>/ with the same pages and ids. ``links``: the
+    site's address and the sizes of its downloads (none before they are made)."""
     pages = {}
+
+    def add(name: str, lang: str, make) -> None:
+        pages[page_name(act, name, lang)] = make(links.at(act.prefix(lang) + page_url(name)))
     for lang in act.langs:
-        pages.update(text_pages(act, lang))
-        pages[page_name(act, "not-found", lang)] = not_found_page(act, lang)
-        pages[page_name(act, "notes", lang)] = notes_page(act, lang)
-        pages[page_name(act, "versions", lang)] = versions_page(act, lang)
+        pages.update(text_pages(links, act, lang))
+        add("not-found", lang, lambda here: not_found_page(here, act, lang))
+        add("notes", lang, lambda here: notes_page(here, act, lang))
+        add("versions", lang, lambda here: versions_page(here, act, lang))
         if act.glossary:
-            pages[page_name(act, "glossary", lang)] = glossary_page(act, lang)
+            add("glossary", lang, lambda here: glossary_page(here, act, lang))
         for chapter in act.text(lang).chapters:
-            pages[page_name(act, f"parallel/chapter-{chapter.num}", lang)] = parallel_page(act, lang, chapter.num)
+            add(f"parallel/chapter-{chapter.num}", lang, lambda here: parallel_page(here, act, lang, chapter.num))
         for version in act.meta.versions:
-            pages.update(text_pages(act.at(version), lang))
+            pages.update(text_pages(links, act.at(version), lang))
     for page in act.pages:
-        pages[page_name(act, page.name, page.lang)] = hand_page(act, page)
+        add(page.name, page.lang, lambda here: hand_page(here, act, page))
     return pages

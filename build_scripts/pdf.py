@@ -30,6 +30,7 @@ import pylopdf_fonts_zh_cn
 from markupsafe import Markup
 
 from .languages import PROFILES
+from .links import Links
 from .model import Act, split_at_notes
 from .versions import currency, until
 from .templating import render as render_template
@@ -46,12 +47,12 @@ def file_name(edition: str) -> str:
 
 
 def editions(act: Act) -> tuple[str, ...]:
-    """One edition per language, and one with the first two side by side."""
+    """One edition per language, and one with every language side by side ("bilingual" with two)."""
     return (*act.langs, "bilingual")
 
 
 def _langs(act: Act, edition: str) -> tuple[str, ...]:
-    return act.langs[:2] if edition == "bilingual" else (edition,)
+    return act.langs if edition == "bilingual" else (edition,)
 
 
 def css_string(text: str) -> str:
@@ -61,7 +62,7 @@ def css_string(text: str) -> str:
 
 def address(act: Act, lang: str, site_url: str, path: str = "") -> str:
     """The absolute address of a page of the text this act shows, in ``lang``: today's, or the version's."""
-    return f"{site_url.rstrip('/')}/{act.prefix(lang)}{act.base}{path}"
+    return Links(site_url.rstrip("/") + "/").absolute(f"{act.prefix(lang)}{act.base}{path}")
 
 
 def footer_line(act: Act, lang: str, site_url: str) -> str:
@@ -109,7 +110,7 @@ def document(act: Act, edition: str, moment: datetime.datetime, site_url: str) -
         for lang in langs:
             label = meta.languages[lang].label[ui]
             if len(langs) > 1:
-                label = words[f"version_{lang}"] + words["colon"] + label
+                label = language.language_name(lang) + words["colon"] + label
             notices.append({"label": label, "text": meta.languages[lang].notice[ui]})
         return {"tag": language.tag, "title": meta.title[ui], "adoption": act.text(ui).adoption,
                 "rows": [{"label": k, "text": v} for k, v in rows], "notices": notices,

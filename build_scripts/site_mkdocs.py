@@ -2,19 +2,19 @@
 
 Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
 Material's templates), this is everything a move to another site generator would replace. The pages
-themselves come in as plain Markdown files in docs/ (pages.py); what MkDocs makes of them is adjusted
-afterwards, by :func:`post_build`, on the built HTML:
+themselves come in as plain Markdown files in docs/ (pages.py), their links final. What comes from source/ (the
+navigation, the languages, their site names, footers and theme words) is configured (:func:`site_config`); what
+cannot be is edited once per page on the parsed page (:class:`MaterialPage`, :func:`edit_page`), and the build
+fails, naming the page and the element, when Material's markup lacks what an edit expects. After the build
+(:func:`post_build`):
 
-- ``site:chapter-4/#art_25`` links become relative links that suit the build (folder URLs online,
-  file names in the offline copy); ``data-permalink="site:art/25/"`` becomes the absolute published URL;
 - ``<html lang>`` and ``hreflang`` use each language's BCP 47 tag, alternates become absolute URLs;
 - Material's single search index is split per language (Lunr's format), and each language's pages
   are pointed at their own half (the ``base`` of Material's page configuration);
-- the theme's own strings that mkdocs.yml sets once (heading link, colour scheme toggle) in each page's
-  language; download links marked ``data-size`` get the file's size;
+- the heading links' title, which mkdocs.yml sets once, in each page's language;
 - one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
 - robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs (and links to the
-  current version's own downloads led to today's identical files, which the offline copy holds once).
+  current version's own downloads lead to today's identical files, which the offline copy holds once).
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
 with the changes Material's offline plugin would make, instead of a second MkDocs build.
@@ -30,6 +30,9 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from html import escape
+from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .languages import PROFILES
@@ -43,26 +46,89 @@ USER_DICT = ".jieba_user_dict.txt"     # in docs/; a dot-file, so MkDocs does no
 FREQUENCY = 100000                      # high enough that jieba keeps each word whole
 WORDS_JS = "assets/words.js"            # interface strings for site.js, from the language profiles
 
-_SITE_LINK = re.compile(r'href="site:([^"#]*)(#[^"]*)?"')
-_PERMALINK = re.compile(r'data-(permalink|current|pinned)="site:([^"]*)"')
 # Patterns start with literal text where they can: a leading \s* or alternation is tried at every position.
-_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
-_HTML_LANG = re.compile(r'<html lang="([^"]*)"')
-_SELECT_LANG = re.compile(r'(<a href="[^"]*" hreflang=")([^"]*)(" class="md-select__link")')
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # Strings mkdocs.yml gives the theme once, in English -> the language profile's word for them.
-THEME_WORDS = {"Link to this heading": "theme_headerlink", "Switch to light mode": "theme_palette_auto",
-               "Switch to dark mode": "theme_palette_light", "Switch to system preference": "theme_palette_dark"}
-_THEME_ATTR = re.compile(r'="(' + "|".join(map(re.escape, THEME_WORDS)) + ')"')    # after title or aria-label
-_SIZED = re.compile(r'<a href="site:([^"#]*)(#[^"]*)?" data-size>(.*?)</a>', re.S)
-_VIEW_PARALLEL = re.compile(r'<a class="view-parallel" href="(site:[^"]*)"')
-_SELECT_LIST = '<ul class="md-select__list">'
-_RELATIVE_ATTR = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+HEADERLINK = "Link to this heading"       # mkdocs.yml's toc permalink_title: Python-Markdown's, one for all languages
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
 
 
 class BuildFailed(Exception):
-    """MkDocs stopped (strict mode turns its warnings into this)."""
+    """MkDocs stopped (strict mode turns its warnings into this), or its output lacks what the build edits."""
+
+
+class Tag(NamedTuple):
+    name: str
+    attrs: dict
+    start: int          # where the start tag begins and ends in the page's text
+    end: int
+
+
+class MaterialPage(HTMLParser):
+    """A built page, parsed once into its start tags (with their exact place) and the places of its end tags. Edits
+    replace a located tag's attribute or insert text at a located place, so that everything else keeps its bytes;
+    :meth:`one` fails the build, naming the page and the element, when Material's markup lacks what is expected."""
+
+    def __init__(self, name: str, text: str):
+        super().__init__(convert_charrefs=True)
+        self.name, self.text = name, text
+        self.tags: list[Tag] = []
+        self.ends: list[tuple[str, int]] = []
+        self._edits: list[tuple[int, int, str]] = []
+        self._lines = [0]
+        for line in text.splitlines(keepends=True):
+            self._lines.append(self._lines[-1] + len(line))
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        start = self._offset()
+        self.tags.append(Tag(tag, {k: v if v is not None else "" for k, v in attrs}, start,
+                             start + len(self.get_starttag_text())))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.ends.append((tag, self._offset()))
+
+    def find(self, name: str, **attrs) -> list[Tag]:
+        """The start tags ``name`` whose attributes have these values (``class_`` for class; None: present)."""
+        want = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        return [t for t in self.tags if t.name == name and all(
+            k in t.attrs and (v is None or t.attrs[k] == v) for k, v in want.items())]
+
+    def one(self, name: str, what: str, **attrs) -> Tag:
+        found = self.find(name, **attrs)
+        if not found:
+            shown = "".join(f' {k.rstrip("_").replace("_", "-")}="{v}"' if v else f" {k}" for k, v in attrs.items())
+            raise BuildFailed(f"{self.name}: Material's markup has no <{name}{shown}> ({what}); "
+                              "the build's edit of it needs updating")
+        return found[0]
+
+    def end_of(self, tag: Tag) -> int:
+        """Where the element ``tag`` opens is closed: its first end tag (for an element holding none of its kind)."""
+        return next(at for name, at in self.ends if name == tag.name and at >= tag.end)
+
+    def set(self, tag: Tag, attr: str, value: str, extra: str = "") -> None:
+        """Give ``attr`` of ``tag`` a new value (and put ``extra`` attributes after it)."""
+        old = f'{attr}="{escape(tag.attrs[attr])}"'
+        at = self.text.find(old, tag.start, tag.end)
+        if at < 0:
+            raise BuildFailed(f"{self.name}: <{tag.name} {attr}> is not written as {old}")
+        self._edits.append((at, at + len(old), f'{attr}="{escape(value)}"{extra}'))
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        self._edits.append((start, end, text))
+
+    def result(self) -> str:
+        text = self.text
+        for start, end, new in sorted(self._edits, reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
 
 
 # --- before the build: files MkDocs reads from docs/ ----------------------------------------------------
@@ -118,9 +184,39 @@ def user_dictionary(act: Act) -> str:
 
 # --- the build ----------------------------------------------------------------------------------------
 
-def mkdocs_build(config_file, docs_dir, site_dir, moment=None) -> str:
-    """mkdocs build --strict; warnings are printed and raise BuildFailed. Returns the site URL. ``moment``
-    (the build's date) becomes the sitemap's lastmod: MkDocs reads it from SOURCE_DATE_EPOCH."""
+PALETTE = ("theme_palette_auto", "theme_palette_light", "theme_palette_dark")   # mkdocs.yml's theme.palette, in order
+
+
+def site_config(act: Act, plugins: dict) -> dict:
+    """What mkdocs.yml would otherwise repeat from source/: the navigation (the chapters, the generated pages, the
+    hand-written ones in regulation.yaml's order), the languages with their site names, footers and words for the
+    theme (mkdocs-static-i18n's per-language settings), over ``plugins`` as mkdocs.yml configures them."""
+    primary = PROFILES[act.primary].words
+    hand = sorted({page.name for page in act.pages},
+                  key=lambda name: (act.meta.navigation.index(name) if name in act.meta.navigation
+                                    else len(act.meta.navigation), name))
+    nav = ["index.md", {primary["nav_text"]: [f"chapter-{c.num}.md" for c in act.text(act.primary).chapters]},
+           *(["glossary.md"] if act.glossary else []), "notes.md", "versions.md", *(f"{name}.md" for name in hand)]
+    languages = []
+    for code in act.langs:
+        words = PROFILES[code].words
+        language = {"locale": code, "name": PROFILES[code].name, "default": code == act.primary, "build": True,
+                    "site_name": act.meta.site_name[code],
+                    "theme": {"palette": [{"toggle": {"name": words[key]}} for key in PALETTE]}}
+        if code in act.meta.copyright:
+            language["copyright"] = act.meta.copyright[code]
+        if code != act.primary:
+            language["nav_translations"] = {primary["nav_text"]: words["nav_text"]}
+        languages.append(language)
+    plugins = {**plugins, "i18n": {**plugins["i18n"], "languages": languages}}
+    return {"nav": nav, "site_name": act.meta.site_name[act.primary], "plugins": plugins,
+            **({"copyright": act.meta.copyright[act.primary]} if act.primary in act.meta.copyright else {})}
+
+
+def mkdocs_build(config_file, docs_dir, site_dir, act: Act, moment=None) -> str:
+    """mkdocs build --strict, with the settings that come from source/ (:func:`site_config`); warnings are printed
+    and raise BuildFailed. Returns the site URL. ``moment`` (the build's date) becomes the sitemap's lastmod:
+    MkDocs reads it from SOURCE_DATE_EPOCH."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if moment is not None:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
@@ -141,8 +237,12 @@ def mkdocs_build(config_file, docs_dir, site_dir, moment=None) -> str:
     if user_dict.exists():
         jieba.load_userdict(str(user_dict))
 
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        plugins = (yaml_load(f) or {}).get("plugins") or {}
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
-                         site_dir=str(Path(site_dir).resolve()), strict=True)
+                         site_dir=str(Path(site_dir).resolve()), strict=True, **site_config(act, plugins))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -182,14 +282,6 @@ def _page_url(site: Path, html: Path, directory_urls: bool) -> str:
     return rel
 
 
-def _relative(target: str, page_url: str) -> str:
-    base = posixpath.dirname(page_url) if not page_url.endswith("/") else page_url.rstrip("/")
-    rel = posixpath.relpath(target or ".", base or ".")
-    if (target.endswith("/") or not target) and not rel.endswith("/"):
-        rel += "/"
-    return rel
-
-
 def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
     """Adjust every built page (see the module docstring), then split the search index."""
     directory_urls = not offline
@@ -198,24 +290,10 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         page_url = _page_url(site, html, directory_urls)
         lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
         text = html.read_text(encoding="utf-8")
-        original = text
-        if offline:     # the current version's own files are today's, kept once in the offline copy
-            text = text.replace(f'"site:downloads/versions/{act.current.key}/', '"site:downloads/')
-        text = _parallel_choice(text, act, lang, page_url)
-        text = _SIZED.sub(lambda m: _sized_link(site, lang, m), text)
-        text = _SITE_LINK.sub(lambda m: 'href="{}{}"'.format(
-            _relative(site_url_for(m.group(1), directory_urls), page_url), m.group(2) or ""), text)
-        text = _PERMALINK.sub(lambda m: f'data-{m.group(1)}="{site_url}{m.group(2)}"', text)
-        text = _HTML_LANG.sub(f'<html lang="{PROFILES[lang].tag}"', text, count=1)
-        text = _SELECT_LANG.sub(lambda m: m.group(1) + PROFILES[m.group(2)].tag + '" lang="'
-                                + PROFILES[m.group(2)].tag + m.group(3) if m.group(2) in PROFILES else m.group(0), text)
-        text = _THEME_ATTR.sub(lambda m: _theme_word(m, lang), text)
-        text = _alternates(text, site, page_url, act, site_url)
-        if act.prefix(lang):
-            text = _CONFIG.sub(lambda m: m.group(1) + _search_base(m.group(2), act.prefix(lang)) + m.group(3), text,
-                               count=1)
-        if text != original:
-            html.write_text(text, encoding="utf-8")
+        page = MaterialPage(html.relative_to(site).as_posix(), text)
+        edit_page(page, act, lang, site, page_url, site_url)
+        if page.result() != text:
+            html.write_text(page.result(), encoding="utf-8")
     split_index(site, act, offline=offline)
     if not offline:
         for lang in act.langs:
@@ -258,22 +336,6 @@ def _prune_sitemap(site: Path, site_url: str, act: Act) -> None:
         out.write(text.encode("utf-8"))
 
 
-def file_size(lang: str, size: int) -> str:
-    """154 KB / 2.7 MB, as the language writes it."""
-    if size >= 1024 * 1024:
-        return PROFILES[lang].w("megabytes", n=f"{size / 1024 / 1024:.1f}")
-    return PROFILES[lang].w("kilobytes", n=max(1, round(size / 1024)))
-
-
-def _sized_link(site: Path, lang: str, m) -> str:
-    """A download link with the file's size after its text (the files exist only after the build)."""
-    path = site / m.group(1)
-    text = m.group(3)
-    if path.is_file():
-        text = PROFILES[lang].w("file_size", text=text, size=file_size(lang, path.stat().st_size))
-    return f'<a href="site:{m.group(1)}{m.group(2) or ""}">{text}</a>'
-
-
 def _not_found(site: Path, prefix: str, site_url: str) -> None:
     """<prefix>404.html from <prefix>not-found/: served for any missing address, so its links are absolute."""
     source = site / prefix / NOT_FOUND / "index.html"
@@ -287,27 +349,63 @@ def _not_found(site: Path, prefix: str, site_url: str) -> None:
             target = target.rstrip("/") + "/"
         return target + ("#" + value.split("#", 1)[1] if "#" in value else "")
 
-    text = source.read_text(encoding="utf-8")
-    text = _RELATIVE_ATTR.sub(lambda m: f'{m.group(1)}="{absolute(m.group(2))}"', text)
+    page = MaterialPage(f"{prefix}{NOT_FOUND}index.html", source.read_text(encoding="utf-8"))
+    for tag in page.tags:
+        for attr in ("href", "src"):
+            value = tag.attrs.get(attr)
+            if value is not None and not _SCHEME.match(value) and not value.startswith(("/", "#")):
+                page.set(tag, attr, absolute(value))
+    config = page.one("script", "Material's page configuration", id="__config")
+    end = page.end_of(config)
+    data = json.loads(page.text[config.end:end])
+    for key in ("base", "search"):
+        if isinstance(data.get(key), str):
+            data[key] = absolute(data[key])
+    page.replace(config.end, end, json.dumps(data, ensure_ascii=False, sort_keys=True))
+    (site / prefix / "404.html").write_text(page.result(), encoding="utf-8")
 
-    def config(m):
-        data = json.loads(m.group(2))
-        for key in ("base", "search"):
-            if isinstance(data.get(key), str):
-                data[key] = absolute(data[key])
-        return m.group(1) + json.dumps(data, ensure_ascii=False, sort_keys=True) + m.group(3)
-    text = _CONFIG.sub(config, text, count=1)
-    (site / prefix / "404.html").write_text(text, encoding="utf-8")
+
+def edit_page(page: MaterialPage, act: Act, lang: str, site: Path, page_url: str, site_url: str) -> None:
+    """What Material cannot be configured to write, on one page of ``lang``: the BCP 47 tags of the page and of
+    the language menu, the theme's strings in the page's language, absolute alternates with an x-default, the
+    side-by-side view in the language menu, and the search index of the page's language."""
+    language = PROFILES[lang]
+    page.set(page.one("html", "the page's language", lang=None), "lang", language.tag)
+    menu = page.one("ul", "the language menu", class_="md-select__list")
+    for link in page.find("a", class_="md-select__link", hreflang=None):
+        code = link.attrs["hreflang"]
+        if code not in PROFILES:
+            raise BuildFailed(f"{page.name}: the language menu offers {code!r}, which has no language profile")
+        page.set(link, "hreflang", PROFILES[code].tag, f' lang="{PROFILES[code].tag}"')
+    _headerlinks(page, language)
+    _alternates(page, site, page_url, act, site_url)
+    parallel = page.find("a", class_="view-parallel", href=None)
+    if parallel:
+        _parallel_choice(page, menu, parallel[0].attrs["href"], act, language)
+    if act.prefix(lang):
+        config = page.one("script", "Material's page configuration", id="__config")
+        end = page.end_of(config)
+        page.replace(config.end, end, _search_base(page.text[config.end:end], act.prefix(lang)))
 
 
-def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -> str:
+def _headerlinks(page: MaterialPage, language) -> None:
+    """The title of the heading links, which mkdocs.yml can give only once, in the page's language."""
+    for tag in page.find("a", class_="headerlink"):
+        if tag.attrs.get("title") != HEADERLINK:
+            raise BuildFailed(f"{page.name}: a heading link (<a class=\"headerlink\">) is not titled {HEADERLINK!r} "
+                              "(mkdocs.yml, toc.permalink_title); its words in each language need updating")
+        page.set(tag, "title", language.words["theme_headerlink"])
+
+
+def _alternates(page: MaterialPage, site: Path, page_url: str, act: Act, site_url: str) -> None:
     """Material's per-page alternates, as absolute URLs with BCP 47 tags and an x-default; none on a page
     that has no counterpart in the other languages (they would point at a different page)."""
-    found = _ALTERNATE.findall(text)
+    found = page.find("link", rel="alternate", hreflang=None)
     if not found:
-        return text
+        return
     links = []
-    for href, code in found:
+    for tag in found:
+        href, code = tag.attrs["href"], tag.attrs["hreflang"]
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url) if not page_url.endswith("/")
                                                    else page_url, href)).lstrip("./")
         target = "" if target in (".", "") else target.rstrip("/") + "/"
@@ -322,38 +420,20 @@ def _alternates(text: str, site: Path, page_url: str, act: Act, site_url: str) -
             if code == act.primary:
                 out.append(f'<link rel="alternate" href="{site_url}{target}" hreflang="x-default">')
     # The first link becomes the new ones, the others go, each with the white space before it.
-    pieces, end = [], 0
-    for i, m in enumerate(_ALTERNATE.finditer(text)):
-        pieces.append(text[end:m.start()].rstrip())
-        if out and i == 0:
-            pieces.append("\n" + "\n".join(out))
-        end = m.end()
-    return "".join(pieces) + text[end:]
+    for i, tag in enumerate(found):
+        start = len(page.text[:tag.start].rstrip())
+        page.replace(start, tag.end, "\n" + "\n".join(out) if out and i == 0 else "")
 
 
-def _parallel_choice(text: str, act: Act, lang: str, page_url: str) -> str:
-    """On a page that links to its side-by-side view, the view as a third choice of Material's language menu:
-    "English + 中文" after the languages (site.js carries the #fragment over, as for the languages)."""
-    link = _VIEW_PARALLEL.search(text)
-    if not link:
-        return text
-    start = text.find(_SELECT_LIST)
-    end = text.find("</ul>", start)
-    if start < 0 or end < 0:
-        raise BuildFailed(f"{page_url}: Material's language menu ({_SELECT_LIST}) is missing; "
-                          "the side-by-side view cannot be offered there")
-    first, second = (f'<span lang="{PROFILES[code].tag}">{PROFILES[code].name}</span>' for code in act.langs[:2])
-    label = PROFILES[lang].w("view_both", first=first, second=second)
-    item = (f'  <li class="md-select__item">\n            <a href="{link.group(1)}" class="md-select__link" '
+def _parallel_choice(page: MaterialPage, menu: Tag, href: str, act: Act, language) -> None:
+    """On a page that links to its side-by-side view, the view as a further choice of Material's language menu:
+    "English + 中文" (every language) after the languages (site.js carries the #fragment over, as for the languages)."""
+    names = [f'<span lang="{PROFILES[code].tag}">{PROFILES[code].name}</span>' for code in act.langs]
+    label = language.words["view_together"].join(names)
+    item = (f'  <li class="md-select__item">\n            <a href="{href}" class="md-select__link" '
             f'data-view="parallel">{label}</a>\n          </li>\n        ')
-    return text[:end] + item + text[end:]
-
-
-def _theme_word(m, lang: str) -> str:
-    """A theme string in a title or aria-label attribute, in the page's language."""
-    if not m.string.endswith(("title", "aria-label"), 0, m.start()):
-        return m.group(0)
-    return f'="{PROFILES[lang].words[THEME_WORDS[m.group(1)]]}"'
+    end = page.end_of(menu)
+    page.replace(end, end, item)
 
 
 def _search_base(config_json: str, prefix: str) -> str:
@@ -420,9 +500,8 @@ def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
 # instead of folder URLs (use_directory_urls: false), the iframe-worker shim as a polyfill, and the search index
 # as a script. Rather than run MkDocs a second time, the online build is copied with exactly those changes.
 
-_URL_ATTR = re.compile(r'((?:href|src)=")([^"]*)(")')
-_SCOPE = re.compile(r'(__md_scope=new URL\(")([^"]*)("\s*,\s*location\))')
-_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')
+_SCOPE_START = '__md_scope=new URL("'      # in Material's inline script: the site root, relative to the page
+_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')     # in sitemap.xml
 _LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
 
 
@@ -433,13 +512,16 @@ def _offline_path(rel: str) -> str:
     return site_url_for(rel[: -len("index.html")], directory_urls=False)
 
 
-def _offline_url(url: str, page_dir: str, new_dir: str) -> str:
-    """A relative URL of the online page in ``page_dir`` -> the same target from the offline page in ``new_dir``."""
+def _offline_url(url: str, page_dir: str, new_dir: str, pinned: str = "") -> str:
+    """A relative URL of the online page in ``page_dir`` -> the same target from the offline page in ``new_dir``;
+    the downloads in the folder ``pinned`` (the current version's copies) are today's."""
     path, hash_, fragment = url.partition("#")
     if not path or path.startswith("/") or re.match(r"[a-z][a-z0-9+.-]*:", path):
         return url
     target = posixpath.normpath(posixpath.join(page_dir or ".", path))
     target = "" if target == "." else target
+    if pinned and target.startswith(pinned):
+        target = "downloads/" + target[len(pinned):]
     if path.endswith(("/", "/.", "/..")) or path in (".", ".."):          # a page, by its folder URL
         target = site_url_for(f"{target}/" if target else "", directory_urls=False)
     return posixpath.relpath(target, new_dir or ".") + hash_ + fragment
@@ -449,6 +531,7 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
     """The online build (before :func:`post_build`) as Material's offline plugin would have built it."""
     online, offline = Path(online), Path(offline)
     root = urlsplit(site_url).path
+    pinned = f"downloads/versions/{act.current.key}/"
     for path in sorted(online.rglob("*")):
         if not path.is_file():
             continue
@@ -457,23 +540,17 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
         target = offline / new_rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
-            text = path.read_text(encoding="utf-8")
+            page = MaterialPage(rel, path.read_text(encoding="utf-8"))
             page_dir, new_dir = posixpath.dirname(rel), posixpath.dirname(new_rel)
             if rel == "404.html":      # served at any depth, so MkDocs writes its URLs from the server root
                 fix = lambda u: root + _offline_url(u[len(root):], "", "") if u.startswith(root) else u  # noqa: E731
                 page_dir = new_dir = None
             else:      # root-relative links (the language switch on some pages) become relative: file:// has no root
                 fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
-                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir)
-            text = _URL_ATTR.sub(lambda m: m.group(1) + fix(m.group(2)) + m.group(3), text)
-            if page_dir is not None:
-                text = _SCOPE.sub(lambda m: m.group(1) + _offline_dir(m.group(2), page_dir, new_dir) + m.group(3), text)
-            text = _CONFIG.sub(lambda m: m.group(1) + _offline_config(m.group(2), page_dir, new_dir, fix)
-                               + m.group(3), text, count=1)
-            text = _ABSOLUTE.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3), text)
-            shim = fix(posixpath.relpath(SHIM_TARGET, page_dir or "."))
-            text = text.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
-            target.write_text(text, encoding="utf-8")
+                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir,
+                                             pinned)
+            _offline_page(page, fix, page_dir, new_dir, site_url)
+            target.write_text(page.result(), encoding="utf-8")
         elif rel == "search/search_index.json":
             index = json.loads(path.read_text(encoding="utf-8"))
             for doc in index["docs"]:
@@ -490,6 +567,34 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
             continue        # written with sitemap.xml
         else:
             shutil.copyfile(path, target)
+
+
+def _offline_page(page: MaterialPage, fix, page_dir: str | None, new_dir: str | None, site_url: str) -> None:
+    """One page's URLs as the offline copy needs them: every href and src (``fix``), this site's absolute URLs,
+    the site root Material's inline script computes (``__md_scope``) and its page configuration; and the
+    iframe-worker shim before the head's end."""
+    for tag in page.tags:
+        for attr, value in tag.attrs.items():
+            new = fix(value) if attr in ("href", "src") else value
+            if attr in ("href", "content") and new.startswith(("http://", "https://")):
+                new = _offline_absolute(new, site_url)
+            if new != value:
+                page.set(tag, attr, new)
+    if page_dir is not None:
+        for script in page.find("script"):
+            if "src" in script.attrs:
+                continue
+            at = page.text.find(_SCOPE_START, script.end, page.end_of(script))
+            if at >= 0:
+                start = at + len(_SCOPE_START)
+                end = page.text.index('"', start)
+                page.replace(start, end, _offline_dir(page.text[start:end], page_dir, new_dir))
+    config = page.one("script", "Material's page configuration", id="__config")
+    end = page.end_of(config)
+    page.replace(config.end, end, _offline_config(page.text[config.end:end], page_dir, new_dir, fix))
+    shim = fix(posixpath.relpath(SHIM_TARGET, page_dir or "."))
+    head = page.end_of(page.one("head", "the page's head"))
+    page.replace(head, head, f'  <script src="{shim}"></script>\n  ')
 
 
 def _offline_dir(url: str, page_dir: str, new_dir: str) -> str:

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from build_scripts.errors import SourceError
 from build_scripts.glossary import appears_in, find
+from build_scripts.links import Links
 from build_scripts.pages import Inline, glossary_page
 from build_scripts.load import load_act
 
@@ -39,7 +40,7 @@ def test_appears_in_is_computed_from_the_text(tmp_path):
         expected = tuple(p.id for p in act.text(lang).paragraphs()
                          if ("ecological compensation" if lang == "en" else "生态补偿") in p.text.lower())
         assert expected and appears_in(occurrences)["ecological-compensation"] == expected
-        page = glossary_page(act, lang)
+        page = glossary_page(Links(), act, lang)
         entry = page[page.index("{#ecological-compensation"):]
         assert f"#{expected[0]}\"" in entry
 
@@ -65,12 +66,12 @@ def test_longest_match_wins_and_matches_never_nest(act):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_linking_never_changes_the_text(act, lang):
-    inline = Inline(act, lang)
+    inline = Inline(Links(), act, lang)
     linked = 0
     for paragraph in act.text(lang).paragraphs():
         parts = inline.parts(paragraph.id, paragraph.text)
-        linked += sum(part["kind"] == "term" for part in parts)
-        assert "".join(part.get("text", "") for part in parts if part["kind"] != "note") == paragraph.text
+        linked += sum(part.kind == "term" for part in parts)
+        assert "".join(part.text for part in parts if part.kind != "note") == paragraph.text
     assert linked > 50
 
 

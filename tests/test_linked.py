@@ -131,7 +131,7 @@ def test_home_and_chapter_pages_list_their_parts(site, act, lang):
 
 
 def test_json_ld_cannot_close_its_script(site):
-    """main.html writes the data with Jinja's tojson, which escapes <, > and & (and the site: swap adds none)."""
+    """main.html writes the data with Jinja's tojson, which escapes <, > and &."""
     from jinja2 import Environment
     out = Environment().from_string("{{ data | tojson }}").render(data={"name": "</script><!-- &"})
     assert "<" not in out and ">" not in out and json.loads(out)["name"] == "</script><!-- &"

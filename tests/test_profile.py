@@ -90,7 +90,11 @@ def test_toy_pages_use_the_toy_labels_and_words(toy_docs):
     chapter = pages[f"chapter-4.{CODE}.md"]
     assert "# KAP 4 — Infrastructure Construction {#chp_4}" in chapter
     assert "## § 25 " in chapter and "§ 25 Abs. 2" in chapter
-    assert "⟨Download: ⟩" in chapter and "⟨PDF, Toy⟩" in chapter
+    # Every page offers every language: the PDFs, and the side-by-side view's columns.
+    assert "⟨Download: ⟩" in chapter and all(f"⟨PDF, ⟨{name}⟩⟩" in chapter for name in ("Toy", "English", "Chinese"))
+    assert all(f"regulation-{code}.pdf" in pages["chapter-4.md"] for code in ("en", "zh", CODE))
+    parallel = pages[f"parallel/chapter-4.{CODE}.md"]
+    assert all(f'lang="{tag}"' in parallel for tag in ("en", "zh-Hans", TOY.tag))
     article = pages[f"art/25.{CODE}.md"]
     assert "§ 25" in article and "Article 25" not in article
     home = pages[f"index.{CODE}.md"]

@@ -325,7 +325,7 @@ def test_side_by_side_lands_with_context_numbers_copy_and_highlight(screen, serv
     assert [label for tag, label, _ in labels if tag != language.tag or OTHER_SCRIPT[lang].search(label)] == []
     other_label = screen.locator(f'#art_25__para_2 p.para[lang="{PROFILES[other].tag}"] .cite-button')
     assert other_label.get_attribute("aria-label") == language.words["js_copy"] + language.w(
-        "copy_other", cite=language.citation(act.meta.title[lang], 25, 2), text=language.words[f"text_{other}"])
+        "copy_other", cite=language.citation(act.meta.title[lang], 25, 2), text=language.w("text_of", language=language.language_name(other)))
 
 
 def test_side_by_side_uses_the_whole_width_on_a_desktop(screen, server):

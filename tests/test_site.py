@@ -184,8 +184,8 @@ def test_text_is_published_literally(tmp_path):
         lines.insert(at + 1, LITERAL)
         lines[at] += " <i>&amp;</i> *x*"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    generate(source, tmp_path / "docs")
-    mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "docs", tmp_path / "site")
+    act, _count = generate(source, tmp_path / "docs")
+    mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "docs", tmp_path / "site", act)
     for lang in ("en", "zh"):
         page = soup(tmp_path / "site", f"{prefix(lang)}chapter-1")
         assert page.find(id="art_1__para_2").get_text() == LITERAL

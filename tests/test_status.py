@@ -16,8 +16,8 @@ from conftest import EPOCH, ROOT
 
 SOURCE = yaml.safe_load((ROOT / "source" / "regulation.yaml").read_text(encoding="utf-8"))
 PREFIX = {"en": "", "zh": "zh/"}
-# Site names as mkdocs.yml gives them (the Chinese one under the i18n plugin's languages).
-SITE_NAME = {"en": "Border Areas Regulations of Inner Mongolia", "zh": "内蒙古自治区促进边境地区高质量发展条例"}
+# The site's names, as regulation.yaml gives them.
+SITE_NAME = SOURCE["site_name"]
 TEXT_PAGES = ["", "chapter-4/", "art/25/", "full/", "parallel/chapter-4/", "versions/2024-01-01/",
               "versions/2024-01-01/chapter-4/", "versions/2024-01-01/art/25/"]
 OTHER_PAGES = ["glossary/", "notes/", "versions/", "about/", "downloads/", "how-to-cite/"]

@@ -35,15 +35,15 @@ TOY = Language(
         "date": "{day}.{month}.{year}", "caption": "«{caption}»",
     },
     snippet_chars=60, spaced=True,
-    # Every key the English profile has, so that no page misses a word; the toy's own versions of
-    # the keys named after languages (version_xx, only_xx, download_pdf_xx) come in addition.
+    # Every key the English profile has, so that no page misses a word; the toy's name for itself
+    # (version_xx) comes in addition.
     words={**{key: _toy(value) for key, value in ENGLISH.words.items()},
            "point_sep": " ", "list_sep": " + ", "colon": ": ", "other_name": "{name} [{other}]", "sentence_end": ".",
            "home_description": "⟨{title} {adopted} {effective}⟩", "chapter_description": "⟨{heading} {span} {title}⟩",
            "parallel_description": "⟨{heading} {title}⟩", "notes_description": "⟨{title}⟩",
            "glossary_description": "⟨{title}⟩", "pdf_description": "⟨{status} {adopted} {effective}⟩",
            "article_title": "⟨{label} {short}⟩",
-           "version": "⟨Toy⟩", "version_xx": "⟨Toy⟩", "only_xx": "⟨Toy only⟩", "download_pdf_xx": "⟨PDF, Toy⟩"},
+           "version": "⟨Toy⟩", "version_xx": "⟨Toy⟩"},
 )
 
 

@@ -1,4 +1,7 @@
-"""The list of published URLs and anchors (tests/published-urls.txt): the links the site promises to keep."""
+"""The list of published URLs and anchors (tests/published-urls.txt): the links the site promises to keep.
+
+    python -m tools.urls site > tests/published-urls.txt
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,3 +24,20 @@ def published_urls(site) -> list[str]:
         out += [f"{url}#{tag['id']}" for tag in content.find_all(id=True)
                 if not tag["id"].startswith(("__", "note-"))]
     return out
+
+
+def main(argv=None) -> int:
+    import sys
+    args = sys.argv[1:] if argv is None else argv
+    print("# Every published URL and anchor. Tests fail if one stops resolving; add, never remove.")
+    print("# Regenerate after adding pages: python -m tools.urls site > tests/published-urls.txt")
+    try:
+        for line in published_urls(args[0] if args else "site"):
+            print(line)
+    except BrokenPipeError:       # e.g. piped into head
+        sys.stderr.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -46,9 +46,11 @@ def timed(*args, env=None) -> float:
     return elapsed
 
 
-def bare_mkdocs(config, docs, site) -> float:
-    return timed("-c", "import sys; from build_scripts.site_mkdocs import mkdocs_build; "
-                       "mkdocs_build(sys.argv[1], sys.argv[2], sys.argv[3])", config, docs, site)
+def bare_mkdocs(config, docs, site, source) -> float:
+    return timed("-c", "import sys; from build_scripts.load import load_act; "
+                       "from build_scripts.site_mkdocs import mkdocs_build; "
+                       "mkdocs_build(sys.argv[1], sys.argv[2], sys.argv[3], load_act(sys.argv[4]))",
+                 config, docs, site, source)
 
 
 def build(source, docs, site, cache, config=ROOT / "mkdocs.yml") -> float:
@@ -72,7 +74,7 @@ def change_one_paragraph(source: Path, word: str) -> None:
 def scaled_source(factor: int, folder: Path) -> tuple[Path, Path]:
     """source/ with each text's chapters repeated ``factor`` times and renumbered (in each language's own
     numerals), and an MkDocs config listing all chapters. Notes and captions name the first copy only."""
-    from .languages import PROFILES, numeral
+    from build_scripts.languages import PROFILES, numeral
 
     source = folder / "source"
     shutil.copytree(SOURCE, source)
@@ -126,7 +128,7 @@ def size(n: int) -> str:
 
 
 def main() -> int:
-    from .build import generate
+    from build_scripts.build import generate
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
@@ -141,7 +143,7 @@ def main() -> int:
 
         bare, full, rebuild = [], [], []
         for run in range(RUNS):             # side by side, interleaved, so that load changes hit all three
-            bare.append(bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare"))
+            bare.append(bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare", source))
             full.append(build(source, tmp / "docs-full", tmp / "site", tmp / f"cache-cold-{run}"))
             if run == 0:
                 build(source, tmp / "docs-warm", tmp / "site-warm", tmp / "cache-warm")      # fills the cache

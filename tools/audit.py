@@ -5,8 +5,8 @@ links point at the pages being audited), serves it on 127.0.0.1 with gzip like a
 and runs Lighthouse (mobile, its default) with Debian's Chromium on each page. Prints the scores, and
 what fails, and exits 1 when a page misses a target. Full reports go to .audit/reports/.
 
-    python -m build_scripts.audit                 # build a copy and audit it
-    python -m build_scripts.audit --site site     # audit an existing build as it is
+    python -m tools.audit                 # build a copy and audit it
+    python -m tools.audit --site site     # audit an existing build as it is
 """
 from __future__ import annotations
 
@@ -142,7 +142,7 @@ def linkcheck(origin: str, tmp: str) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m build_scripts.audit", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tools.audit", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", help="audit this built site as it is (default: build a copy)")
     parser.add_argument("--no-links", dest="links", action="store_false",

@@ -1,0 +1,65 @@
+"""The edits of Material's output: made on the parsed page, everything else kept byte for byte, and a build
+failure naming the page and the element when Material's markup no longer has what an edit expects."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts.languages import PROFILES
+from build_scripts.load import load_act
+from build_scripts.site_mkdocs import BuildFailed, MaterialPage, edit_page
+
+from conftest import ROOT
+
+PAGE = """<!doctype html>
+<html lang="zh" class="no-js">
+  <head>
+<link rel="alternate" href="./" hreflang="en">
+<link rel="alternate" href="./" hreflang="zh">
+<script id="__config" type="application/json">{"base": ".."}</script>
+  </head>
+  <body>
+    <input class="md-option"  aria-label="Switch to light mode"  type="radio">
+    <h2 id="x">Heading<a class="headerlink" href="#x" title="Link to this heading">¶</a></h2>
+    <ul class="md-select__list">
+      <li class="md-select__item"><a href="../../about/" hreflang="en" class="md-select__link">English</a></li>
+    </ul>
+    <p>Untouched: <svg viewBox="0 0 1 1"><path d="M0 0"/></svg> &amp; <br/></p>
+  </body>
+</html>
+"""
+
+
+@pytest.fixture(scope="module")
+def act():
+    return load_act(ROOT / "source")
+
+
+def edited(act, text: str, tmp_path: Path) -> str:
+    page = MaterialPage("zh/about/index.html", text)
+    edit_page(page, act, "zh", tmp_path, "zh/about/", "https://example.org/")
+    return page.result()
+
+
+def test_edits_touch_only_what_they_change(act, tmp_path):
+    out = edited(act, PAGE, tmp_path)
+    assert '<html lang="zh-Hans" class="no-js">' in out
+    assert 'hreflang="en" lang="en" class="md-select__link"' in out
+    assert f'<a class="headerlink" href="#x" title="{PROFILES["zh"].words["theme_headerlink"]}">' in out
+    assert '<input class="md-option"  aria-label="Switch to light mode"  type="radio">' in out    # mkdocs.yml's, per language
+    assert '{"base": "../zh/"}' in out
+    assert '<link rel="alternate"' not in out        # no counterpart pages in tmp_path: no alternates
+    assert '<p>Untouched: <svg viewBox="0 0 1 1"><path d="M0 0"/></svg> &amp; <br/></p>' in out
+
+
+@pytest.mark.parametrize("element, cut", [
+    ("<html", ('<html lang="zh" class="no-js">', '<html class="no-js">')),
+    ("md-select__list", ('<ul class="md-select__list">', '<ul class="md-select">')),
+    ("__config", ('<script id="__config"', '<script id="config"')),
+    ("Link to this heading", ('title="Link to this heading"', 'title="Permalink"')),
+])
+def test_a_page_without_the_expected_element_fails_the_build(act, tmp_path, element, cut):
+    with pytest.raises(BuildFailed) as failed:
+        edited(act, PAGE.replace(*cut), tmp_path)
+    assert str(failed.value).startswith("zh/about/index.html: ") and element in str(failed.value)
