@@ -183,7 +183,7 @@ ENGLISH = Language(
         # notes page
         "notes": "Notes on the text", "corrections": "Editorial corrections",
         "corrections_intro": "The English text is published as received, with only these typographic corrections. "
-                             "Each applies to exactly one place; the build stops if it no longer does.",
+                             "Each applies to exactly one place, and is checked there every time the site is made.",
         "observations": "Other observations", "observations_intro": "These points are noted but not corrected.",
         "was": "Received", "now": "Published", "reason": "Reason", "where": "Where", "none": "None.",
         # glossary
