@@ -18,6 +18,7 @@ from .feeds import write_feeds
 from .load import load_act
 from .model import Act
 from .pages import render
+from .runlog import note
 from .site_mkdocs import configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
 
 ZIP_NAME = "regulation-site.zip"
@@ -94,6 +95,7 @@ def build_site(act: Act, docs, site, config) -> None:
     from .export import write_exports         # lxml: loaded only when building
     from .pdf import editions, file_name, pdf_pool, start_pdfs
     site = Path(site)
+    note("build", site)
     staging = site.with_name(site.name + ".new")
     offline = site.with_name(site.name + ".offline")
     made = site.with_name(site.name + ".downloads")     # PDFs and data files, copied into both sites

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from .languages import PROFILES
 from .model import Act
+from .runlog import note
 from .versions import revision_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,6 +142,7 @@ def mkdocs_build(config_file, docs_dir, site_dir, moment=None) -> str:
     if user_dict.exists():
         jieba.load_userdict(str(user_dict))
 
+    note("mkdocs", site_dir)
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
                          site_dir=str(Path(site_dir).resolve()), strict=True)
     config.plugins.on_startup(command="build", dirty=False)

@@ -214,8 +214,17 @@ def server(site):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+    from build_scripts.runlog import note
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        new_context = browser.new_context
+
+        def counted_context(**options):     # every page load of every context, for RUN_LOG
+            context = new_context(**options)
+            context.on("page", lambda page: page.on("load", lambda: note("page-load", page.url)))
+            return context
+        if os.environ.get("RUN_LOG"):
+            browser.new_context = counted_context
         yield browser
         browser.close()
 
