@@ -18,13 +18,14 @@ unexport PYTHONDONTWRITEBYTECODE
 site: setup
 	$(PY) -m build_scripts build
 
-# Everything: parser, site, PDFs, real-browser tests, one worker per CPU (the site is built once and shared).
+# Everything: parser, site, PDFs, real-browser tests, one worker per CPU (three builds, each made once and shared).
 test: setup-test browser
 	$(PY) -m pytest
 
-# The quick loop while editing: no site build, no PDFs, no browser.
+# The quick loop while editing: no site build, no PDFs, no browser; one process (no workers to start) and
+# fewer Hypothesis examples.
 test-fast: setup-test
-	$(PY) -m pytest -m "not build and not browser"
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -n 0 -m "not build and not browser"
 
 check: setup
 	$(PY) -m build_scripts check

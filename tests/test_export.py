@@ -21,7 +21,10 @@ from build_scripts.build import build_moment
 from build_scripts.glossary import find
 from build_scripts.model import Point
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT
+
+# Its module fixture writes the exports and reads the schema: once, on one worker.
+pytestmark = pytest.mark.xdist_group("test_export")
 
 NS = {"a": AKN_NS}
 SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(encoding="utf-8"))
@@ -254,7 +257,7 @@ def test_akn_items_validate_and_keep_their_text(act, tmp_path, lang):
 def test_command_writes_three_files(tmp_path):
     result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(ROOT / "source"),
                              "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, SOURCE_DATE_EPOCH="1701302400"))
+                            env=dict(os.environ, SOURCE_DATE_EPOCH="1701302400"), timeout=TIMEOUT)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "regulation-en.akn.xml", "regulation-zh.akn.xml", "regulation.json"]
@@ -266,7 +269,7 @@ def test_command_reports_source_errors(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "regulation.yaml").write_text("title: {}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(tmp_path / "source"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 1 and "regulation.yaml" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT
 
 REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH = ("regulation.yaml", "glossary.yaml", "captions.yaml",
                                                "notes.en.yaml", "notes.zh.yaml")
@@ -189,7 +189,7 @@ def test_the_command_line_gives_no_traceback(tmp_path):
     """The same through a real process: exit status 1 and only FILE:LINE: lines on stderr."""
     source, path, expected = _broken_source(tmp_path, "glossary-coords-typo")
     result = subprocess.run([sys.executable, "-m", "build_scripts", "check", "--source", str(source)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(f"{path}:{expected}: "), result.stderr

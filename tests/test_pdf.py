@@ -21,7 +21,10 @@ from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
 from build_scripts.site_mkdocs import configured_site_url
-from conftest import EPOCH, ROOT, copy_source
+from conftest import TIMEOUT, EPOCH, ROOT, copy_source
+
+# Its module fixture renders the three PDFs again: once, on one worker.
+pytestmark = pytest.mark.xdist_group("test_pdf")
 
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*／?\s*共\s*(\d+)\s*页"}
@@ -86,7 +89,7 @@ def margins(edition) -> int:
 def page_text(path, number: int, *options, last: int | None = None) -> str:
     """pdftotext of one page (1-based), or of the pages from there to ``last``."""
     return subprocess.run(["pdftotext", *options, "-f", str(number), "-l", str(last or number), str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+                          capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
 
 
 def page_words(path, number: int) -> list[tuple[float, float, float, str]]:
@@ -228,11 +231,11 @@ def test_build_date_without_source_date_epoch_is_the_last_commit_of_the_source(a
     env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_NAME="t",
                GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
     for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "source"]):
-        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True, timeout=TIMEOUT)
     (tmp_path / "elsewhere.txt").write_text("not the source")
     later = dict(env, GIT_AUTHOR_DATE="2026-01-01T00:00:00+00:00", GIT_COMMITTER_DATE="2026-01-01T00:00:00+00:00")
     for command in (["add", "elsewhere.txt"], ["commit", "-q", "-m", "other"]):
-        subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True)
+        subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True, timeout=TIMEOUT)
     moment = build_moment(moved)
     assert moment.isoformat() == stamp
     html = pdf.document(act, "en", moment, SITE_URL)
@@ -500,7 +503,7 @@ def test_bilingual_paragraphs_answer_the_sites_ids(build, act):
     """pdfinfo -dests: regulation-bilingual.pdf#art_25__para_2 is the English paragraph, as in the other two
     PDFs; the prefixed names (en-…, zh-…) still work."""
     out = subprocess.run(["pdfinfo", "-dests", str(build.paths["bilingual"])], capture_output=True, text=True,
-                         check=True).stdout
+                         check=True, timeout=TIMEOUT).stdout
     dests = {m[3]: (int(m[1]), m[2]) for m in re.finditer(r'^\s*(\d+) \[ XYZ\s+(\S+\s+\S+).*\] "([^"]+)"$', out, re.M)}
     ids = [p.id for p in act.text("en").paragraphs()] + [i.id for p in act.text("en").paragraphs() for i in p.points]
     assert "art_25__para_2" in dests
@@ -514,7 +517,7 @@ def test_bilingual_paragraphs_answer_the_sites_ids(build, act):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_fonts_are_embedded_subsets(build, edition):
-    out = subprocess.run(["pdffonts", str(build.paths[edition])], capture_output=True, text=True, check=True)
+    out = subprocess.run(["pdffonts", str(build.paths[edition])], capture_output=True, text=True, check=True, timeout=TIMEOUT)
     rows = [line.split() for line in out.stdout.splitlines()[2:] if line.strip()]
     assert rows
     for row in rows:

@@ -12,7 +12,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT
+
+# Its module fixture copies and publishes the site: once, on one worker.
+pytestmark = pytest.mark.xdist_group("test_publish")
 
 URL = "https://example.net/border-act/"
 
@@ -21,7 +24,7 @@ def publish(*args, cwd=ROOT, **env):
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PUBLISH_DIR")}
     environ.update(env, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "build_scripts", "publish", *map(str, args)],
-                          cwd=cwd, env=environ, capture_output=True, text=True)
+                          cwd=cwd, env=environ, capture_output=True, text=True, timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
@@ -115,12 +118,12 @@ def test_gh_pages_branch_with_ghp_import(built_for_url, tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.net"]
-    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
-    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=repo, check=True)
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True, timeout=TIMEOUT)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=repo, check=True, timeout=TIMEOUT)
     env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.net", "GIT_COMMITTER_NAME": "T",
            "GIT_COMMITTER_EMAIL": "t@example.net"}
     result = publish("--no-build", "--site", built_for_url, cwd=repo, SITE_URL=URL, PUBLISH_PUSH="0", **env)
     assert result.returncode == 0, result.stderr
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=repo, capture_output=True,
-                           text=True, check=True).stdout.split()
+                           text=True, check=True, timeout=TIMEOUT).stdout.split()
     assert {"index.html", "index.html.gz", "_headers", ".nojekyll", "zh/chapter-4/index.html"} <= set(files)

@@ -13,6 +13,9 @@ import pytest
 
 from build_scripts.languages import PROFILES
 
+# Its module fixture prepares a published copy and a browser context: once, on one worker.
+pytestmark = pytest.mark.xdist_group("test_security")
+
 PAGES = ["/", "/chapter-4/", "/art/25/", "/full/", "/parallel/chapter-4/", "/glossary/", "/notes/", "/versions/",
          "/versions/2024-01-01/art/25/", "/downloads/", "/how-to-cite/", "/about/", "/404.html",
          "/zh/", "/zh/chapter-4/", "/zh/art/25/", "/zh/glossary/", "/zh/versions/", "/zh/404.html"]
