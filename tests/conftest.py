@@ -5,6 +5,7 @@ build starts in the background as soon as the tests are collected, in a folder t
 share, and the tests that do not need it run first."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -108,6 +109,22 @@ def shared_folder(tmp_path_factory) -> Path:
     once" does), else the base temporary folder itself."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def made_once(tmp_path_factory, name: str):
+    """A folder of this run, filled once by whichever process comes first (``with made_once(...) as (folder,
+    make): if make: ...fill folder...``); every other process waits on the lock, then finds it filled."""
+    folder = shared_folder(tmp_path_factory) / name
+    with FileLock(str(folder) + ".lock"):
+        done = folder.with_name(name + ".done")
+        if done.exists():
+            yield folder, False
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        yield folder, True
+        done.touch()
 
 
 @pytest.fixture(scope="session")

@@ -23,9 +23,6 @@ from build_scripts.model import Point
 
 from conftest import TIMEOUT, ROOT
 
-# Its module fixture writes the exports and reads the schema: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_export")
-
 NS = {"a": AKN_NS}
 SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(encoding="utf-8"))
 LANGS = ("en", "zh")

@@ -11,9 +11,6 @@ from build_scripts.templating import md as heading_text
 
 from conftest import ROOT
 
-# Its module fixture renders every page: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_markdown")
-
 GOLDEN = ROOT / "tests" / "golden"
 
 

@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import html
 import io
+import json
 import logging
 import os
 import re
@@ -21,10 +22,7 @@ from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
 from build_scripts.site_mkdocs import configured_site_url
-from conftest import TIMEOUT, EPOCH, ROOT, copy_source
-
-# Its module fixture renders the three PDFs again: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_pdf")
+from conftest import TIMEOUT, EPOCH, ROOT, copy_source, made_once
 
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*／?\s*共\s*(\d+)\s*页"}
@@ -43,22 +41,27 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def build(act, site, tmp_path_factory):
     """The PDFs of the real build (made in worker processes, or earlier ones with the same inputs from its
-    cache), and the same editions made again in this process, so that WeasyPrint's warnings can be seen."""
-    collect = _Collect()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-        moment = build_moment(act)
+    cache), and the same editions made again, once per run, in one process, so that WeasyPrint's warnings can
+    be seen."""
     paths = [site / "downloads" / pdf.file_name(edition) for edition in EDITIONS]
-    logging.getLogger("weasyprint").addHandler(collect)
-    try:
-        again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, SITE_URL, parallel=False)
-    finally:
-        logging.getLogger("weasyprint").removeHandler(collect)
+    with made_once(tmp_path_factory, "pdf-again") as (folder, make):
+        if make:
+            collect = _Collect()
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+                moment = build_moment(act)
+            logging.getLogger("weasyprint").addHandler(collect)
+            try:
+                pdf.build_pdfs(act, folder, moment, SITE_URL, parallel=False)
+            finally:
+                logging.getLogger("weasyprint").removeHandler(collect)
+            (folder / "warnings.json").write_text(json.dumps([r.getMessage() for r in collect.records]))
+    again = [folder / pdf.file_name(edition) for edition in EDITIONS]
     return SimpleNamespace(paths=dict(zip(EDITIONS, paths)), again=dict(zip(EDITIONS, again)),
-                           warnings=[r.getMessage() for r in collect.records])
+                           warnings=json.loads((folder / "warnings.json").read_text()))
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,6 @@ from toy import CODE, TOY, toy_text  # noqa: E402
 
 from build_scripts import languages  # noqa: E402
 
-# Its module fixture loads and renders the act with a third language: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_profile")
-
 
 def _add_toy(value):
     """Every {en: …, zh: …} mapping in the YAML gets the toy language too (the English text, marked)."""

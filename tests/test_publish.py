@@ -14,9 +14,6 @@ import pytest
 
 from conftest import TIMEOUT, ROOT
 
-# Its module fixture copies and publishes the site: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_publish")
-
 URL = "https://example.net/border-act/"
 
 

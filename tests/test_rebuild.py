@@ -5,6 +5,7 @@ the edit did not touch is byte for byte what the first build made (builds repeat
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -15,9 +16,8 @@ import zipfile
 from types import SimpleNamespace
 
 import pytest
-from filelock import FileLock
 
-from conftest import EPOCH, ROOT, TIMEOUT, copy_source, run_build, shared_folder
+from conftest import EPOCH, ROOT, TIMEOUT, copy_source, made_once, run_build
 
 NEW = "Zyxwvutsr"
 
@@ -42,6 +42,7 @@ def unique_phrase(source) -> tuple[str, str]:
     raise AssertionError("no unique phrase after 'shall' in Article 25(1)")
 
 
+@functools.lru_cache(maxsize=None)      # each site read once per process
 def texts(site):
     """Every output as flat text: files, the offline zip's members, the PDFs' extracted text."""
     out = {}
@@ -67,10 +68,8 @@ def rebuilt(site, act, tmp_path_factory):
     PDF cache that holds exactly the shared build's PDFs, as a rebuild after `make site` finds it."""
     from build_scripts import pdf
     from build_scripts.site_mkdocs import configured_site_url
-    folder = shared_folder(tmp_path_factory) / "rebuild"
-    with FileLock(str(folder) + ".lock"):
-        if not (folder / "done").exists():
-            shutil.rmtree(folder, ignore_errors=True)
+    with made_once(tmp_path_factory, "rebuild") as (folder, make):
+        if make:
             cache = folder / "cache" / "pdf"
             cache.mkdir(parents=True)
             moment = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc)

@@ -12,9 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.languages import PROFILES
-
-# Its module fixture prepares a published copy and a browser context: once, on one worker.
-pytestmark = pytest.mark.xdist_group("test_security")
+from conftest import made_once
 
 PAGES = ["/", "/chapter-4/", "/art/25/", "/full/", "/parallel/chapter-4/", "/glossary/", "/notes/", "/versions/",
          "/versions/2024-01-01/art/25/", "/downloads/", "/how-to-cite/", "/about/", "/404.html",
@@ -59,11 +57,14 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(site, tmp_path_factory):
+    """The folder `make publish` writes, made once per run (the tests only read it)."""
     from build_scripts.publish import MARKER, prepare
-    out = tmp_path_factory.mktemp("secure") / "www"
-    prepare(site, out)
+    with made_once(tmp_path_factory, "secure") as (folder, make):
+        if make:
+            prepare(site, folder / "www")
+    out = folder / "www"
     return out, read_rules((out / MARKER).read_text(encoding="utf-8"))
 
 
