@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from filelock import FileLock
@@ -45,6 +47,16 @@ def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = Non
     command, environ = build_command(tmp, source, site or tmp / "site", *extra)
     return subprocess.run(command, cwd=ROOT, env={**environ, **(env or {})}, capture_output=True, text=True,
                           timeout=TIMEOUT)
+
+
+def cli(*args) -> SimpleNamespace:
+    """``python -m build_scripts ARGS`` in this process (a few tests start the real process, for the exit status
+    and the absence of tracebacks; the others need not pay for a Python start)."""
+    from build_scripts.__main__ import main
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(a) for a in args])
+    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def copy_source(tmp: Path) -> Path:

@@ -50,7 +50,7 @@ def run(name: str, file: str, old: str, new: str, tests: list[str]) -> list[str]
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rf", *tests],
                                 cwd=copy, capture_output=True, text=True, timeout=1800,
                                 env={**os.environ, "BUILD_CACHE": str(Path(tmp) / "cache")})
-        return sorted(set(re.findall(r"^FAILED (\S+)", result.stdout, re.M)))
+        return sorted(set(re.findall(r"^FAILED (.+?)(?: - .*)?$", result.stdout, re.M)))
 
 
 def main(argv: list[str]) -> int:

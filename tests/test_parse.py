@@ -14,7 +14,7 @@ from build_scripts.model import Regulation
 from build_scripts.languages import CHINESE, ENGLISH
 from build_scripts.parse import parse, parse_lines, to_text
 
-from conftest import TIMEOUT, ROOT
+from conftest import TIMEOUT, ROOT, cli
 
 SEED_SHA256 = "270c1055aad9ad6a9d1bbe181910a9b0a4074686a487a65efd242dd35e35f23b"
 
@@ -154,11 +154,10 @@ def test_bytes_that_are_not_utf8_are_reported_at_their_line(tmp_path, lang, text
 
 
 def test_cli_check_clean_and_broken(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "build_scripts", "check", "source/regulation.en.txt",
-                         "source/regulation.zh.txt"], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    ok = cli("check", ROOT / "source/regulation.en.txt", ROOT / "source/regulation.zh.txt")
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.splitlines() == ["source/regulation.en.txt: 9 chapters, 73 articles, 99 paragraphs",
-                                      "source/regulation.zh.txt: 9 chapters, 73 articles, 99 paragraphs"]
+    assert ok.stdout.splitlines() == [f"{ROOT}/source/regulation.en.txt: 9 chapters, 73 articles, 99 paragraphs",
+                                      f"{ROOT}/source/regulation.zh.txt: 9 chapters, 73 articles, 99 paragraphs"]
     bad = write(tmp_path, EN.replace("Article 3", "Article 4"))
     result = subprocess.run([sys.executable, "-m", "build_scripts", "check", str(bad)],
                             cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
@@ -167,8 +166,7 @@ def test_cli_check_clean_and_broken(tmp_path):
 
 
 def test_cli_check_json(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "check", "--json", "source/regulation.en.txt"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    result = cli("check", "--json", ROOT / "source/regulation.en.txt")
     data = json.loads(result.stdout)
     art25 = data["chapters"][3]["articles"][4]
     assert art25["id"] == "art_25"
