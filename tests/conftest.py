@@ -1,8 +1,9 @@
-"""Shared fixtures: the real act, one real build of the site, a local server and a real browser.
+"""Shared fixtures: the real act, the shared builds (the real site, the version history), a local server and a
+real browser.
 
-The suite runs in parallel (pytest-xdist, see pyproject.toml) and still builds the site once per run: the
-build starts in the background as soon as the tests are collected, in a folder that all worker processes
-share, and the tests that do not need it run first."""
+The suite runs in parallel (pytest-xdist, see pyproject.toml) and still builds each thing once per run: the
+builds start in the background as soon as the tests are collected, in a folder that all worker processes share
+(made_once and SharedBuild, under a file lock), and the tests that do not need them run first."""
 from __future__ import annotations
 
 import contextlib
@@ -68,7 +69,6 @@ def copy_source(tmp: Path) -> Path:
 # Markers from the fixtures a test uses, so that `make test-fast` (-m "not build and not browser") needs
 # no list to keep up to date: a test that builds the site, renders PDFs or starts a build command is
 # "build"; one that drives Chromium is "browser".
-ARTIFACTS = ("site", "versioned")           # built in the background, once per run, for every worker
 BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt", "versioned",
                   "versioned_server"}
 BROWSER_FIXTURES = {"browser", "page", "pages"}
@@ -85,8 +85,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.build)
 
     # The shared builds run in the background (see _artifacts): first the tests that need none, then those
-    # that read the site, then those that read the version history, then the real browser. Under xdist this
-    # order holds with --dist loadgroup --no-loadscope-reorder (pyproject.toml).
+    # that read the site, then those that read the version history, then the real browser. Under xdist
+    # (--dist load) each test goes to the next free worker in this order.
     def order(item):
         used = set(item.fixturenames)
         return (bool(used & BROWSER_FIXTURES) or bool(item.get_closest_marker("browser")),
