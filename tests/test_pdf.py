@@ -13,10 +13,7 @@ import subprocess
 from collections import Counter
 from types import SimpleNamespace
 
-import pyphen
 import pytest
-from fontTools.ttLib import TTFont
-from pypdf import PdfReader
 
 from build_scripts import pdf
 from build_scripts.build import build_moment
@@ -69,6 +66,7 @@ def docs(build):
     """edition -> reader, the text lines of each page, and the page index of each named destination."""
     out = {}
     for edition, path in build.paths.items():
+        from pypdf import PdfReader       # here, not at the top: the quick loop imports this module too
         reader = PdfReader(path)
         out[edition] = SimpleNamespace(
             reader=reader,
@@ -201,6 +199,7 @@ def test_the_cover_is_the_first_page_and_states_status_currency_and_revision(bui
     revision, read from the PDF as a reader sees it; no template syntax anywhere in the text."""
     path = build.paths[edition]
     cover = " ".join(page_text(path, 1, last=len(EDITIONS[edition])).split())     # a page per language
+    from pypdf import PdfReader
     everything = page_text(path, 1, last=PdfReader(path).get_num_pages())
     for lang in EDITIONS[edition]:
         assert " ".join(act.meta.title[lang].split()) in cover
@@ -475,6 +474,7 @@ def test_english_is_justified_with_automatic_hyphens_and_chinese_is_not_hyphenat
     assert len(made) >= 10, broken
     assert all(len(a) >= 3 and len(b) >= 3 for a, b in made)
     # The patterns of the profile's hyphenation language (American English: bio-di-ver-si-ty, not biod-iversity)
+    import pyphen
     patterns = pyphen.Pyphen(lang=PROFILES["en"].hyphenation)
     assert [(a, b) for a, b in made if len(a) not in patterns.positions((a + b).lower())] == []
     copied = page_text(build.paths["en"], docs["en"].dests["chp_1"] + 1, last=len(docs["en"].pages))
@@ -539,6 +539,7 @@ def test_one_font_sets_everything_and_it_is_simplified_chinese(docs, edition):
                 descriptor = descendant.get_object()["/FontDescriptor"].get_object()
                 data = next(descriptor[key].get_data() for key in ("/FontFile3", "/FontFile2", "/FontFile")
                             if key in descriptor)
+                from fontTools.ttLib import TTFont
                 names = TTFont(io.BytesIO(data))["name"]
                 families[names.getBestFamilyName()] = names
     assert set(families) == ({"Noto Serif SC", "Act Bold"} if "zh" in EDITIONS[edition] else {"Noto Serif SC"})
