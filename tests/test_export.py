@@ -57,7 +57,7 @@ def model_ids(reg) -> list[str]:
     return ids
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def exports(act, tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
     paths = write_exports(act, out, build_moment(act))
@@ -65,7 +65,7 @@ def exports(act, tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def data(exports):
     return json.loads((exports / "regulation.json").read_text(encoding="utf-8"))
 

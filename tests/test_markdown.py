@@ -14,7 +14,7 @@ from conftest import ROOT
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rendered(act):
     """Every page of the real act, rendered once for the tests that only read them."""
     return render(act)

@@ -61,7 +61,7 @@ def build(act, site, tmp_path_factory):
                            warnings=json.loads((folder / "warnings.json").read_text()))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def docs(build):
     """edition -> reader, the text lines of each page, and the page index of each named destination."""
     out = {}

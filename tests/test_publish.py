@@ -24,7 +24,7 @@ def publish(*args, cwd=ROOT, **env):
                           cwd=cwd, env=environ, capture_output=True, text=True, timeout=TIMEOUT)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built_for_url(site, tmp_path_factory):
     """The session's site as if built for URL: only the site address differs between two such builds."""
     copy = tmp_path_factory.mktemp("publish") / "site"
@@ -53,7 +53,7 @@ def test_publish_refuses_a_site_built_for_another_address(site, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(built_for_url, tmp_path_factory):
     out = tmp_path_factory.mktemp("out") / "www"
     result = publish("--no-build", "--site", built_for_url, SITE_URL=URL, PUBLISH_DIR=str(out))

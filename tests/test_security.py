@@ -68,7 +68,7 @@ def published(site, tmp_path_factory):
     return out, read_rules((out / MARKER).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def secure_server(published):
     folder, rules = published
     handler = functools.partial(type("Handler", (_HeadersHandler,), {"rules": rules}), directory=str(folder))
@@ -89,7 +89,7 @@ def test_headers_name_every_inline_script_and_allow_none_unnamed(published):
     assert matching(rules, "/downloads/regulation-en.pdf")["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def secure_page(browser, secure_server):
     context = browser.new_context(viewport={"width": 1280, "height": 800},
                                   permissions=["clipboard-read", "clipboard-write"])

@@ -299,7 +299,7 @@ def test_old_versions_are_out_of_search_and_the_sitemap(versioned):
         assert ("shall support the construction" not in text) if not prefix else ("应当支持边境地区交通" not in text)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def versioned_server(versioned):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
