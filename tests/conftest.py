@@ -85,8 +85,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.build)
 
     # The shared builds run in the background (see _artifacts): first the tests that need none, then those
-    # that read the site, then those that read the version history, then the real browser. Under xdist
-    # (--dist load) each test goes to the next free worker in this order.
+    # that read the site, then those that read the version history, then the real browser (under xdist, the
+    # order in which each worker runs the files it is given).
     def order(item):
         used = set(item.fixturenames)
         return (bool(used & BROWSER_FIXTURES) or bool(item.get_closest_marker("browser")),
