@@ -13,21 +13,34 @@ export NO_MKDOCS_2_WARNING := 1
 unexport PYTHONDONTWRITEBYTECODE
 # The build's date is the last commit that changed source/ (reproducible), unless SOURCE_DATE_EPOCH is set.
 
-.PHONY: site test test-fast serve bench check publish setup setup-test browser clean audit
+.PHONY: site test test-fast test-mutants preview serve bench check publish setup setup-test browser clean audit
 
 site: setup
 	$(PY) -m build_scripts build
 
-# Everything: parser, site, PDFs, real-browser tests, one worker per CPU (the site is built once and shared).
+# Everything: parser, site, PDFs, real-browser tests, one worker per CPU (three builds, each made once and shared).
 test: setup-test browser
 	$(PY) -m pytest
 
-# The quick loop while editing: no site build, no PDFs, no browser.
+# The quick loop while editing: no site build, no PDFs, no browser; one process (no workers to start) and
+# fewer Hypothesis examples.
 test-fast: setup-test
-	$(PY) -m pytest -m "not build and not browser"
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -n 0 -m "not build and not browser"
+
+# The suite proves it can fail: five small deliberate breakages (parser, template, PDF bookmarks, reader.js,
+# offline copy), each in a copy of the repository, with the tests that catch each (tests/mutants.py).
+test-mutants: setup-test browser
+	$(PY) tests/mutants.py
 
 check: setup
 	$(PY) -m build_scripts check
+
+# Edit and see: build once, serve at http://127.0.0.1:$(PORT)/ and, after every save in source/, rebuild the
+# pages and reload the open page (PDFs, downloads and the offline copy follow in the background). A mistake
+# in source/ shows as FILE:LINE: message here and on the page; the last good pages stay served.
+PORT ?= 8000
+preview: setup
+	$(PY) -m build_scripts.preview --port $(PORT)
 
 # The built site exactly as published (permalinks, per-language search and downloads included).
 serve: site

@@ -20,6 +20,7 @@ from .load import load_act
 from .model import Act
 from .page_links import check_page_links
 from .pages import render
+from .runlog import note
 from .site_mkdocs import BuildFailed, configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
 
 ZIP_NAME = "regulation-site.zip"
@@ -92,11 +93,18 @@ def version_folder(made: Path, version) -> Path:
     return made / "versions" / version.key
 
 
+def download_sizes(folder: Path) -> dict[str, int]:
+    """The size of each file in a downloads folder, by its path from the site root (``downloads/…``)."""
+    return {f"downloads/{p.relative_to(folder).as_posix()}": p.stat().st_size
+            for p in Path(folder).rglob("*") if p.is_file()}
+
+
 def build_site(act: Act, docs, site, config) -> None:
     """docs/ from the act, then the site from docs/ with MkDocs, with the PDFs made alongside."""
     from .export import write_exports         # lxml: loaded only when building
     from .pdf import editions, file_name, pdf_pool, start_pdfs
     site = Path(site)
+    note("build", site)
     staging = site.with_name(site.name + ".new")
     offline = site.with_name(site.name + ".offline")
     made = site.with_name(site.name + ".downloads")     # PDFs and data files, copied into both sites
@@ -126,8 +134,7 @@ def build_site(act: Act, docs, site, config) -> None:
         write_citations(act, pinned, site_url)
         for path in [*today, *(made / file_name(e) for e in editions(act))]:
             shutil.copyfile(path, pinned / path.name)
-        sizes = {f"downloads/{p.relative_to(made).as_posix()}": p.stat().st_size for p in made.rglob("*") if p.is_file()}
-        write_docs(act, docs, Links(site_url, sizes=sizes))
+        write_docs(act, docs, Links(site_url, sizes=download_sizes(made)))
         if mkdocs_build(config, docs, staging, act, moment) != site_url:
             raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
         write_feeds(staging, act, site_url)

@@ -32,6 +32,7 @@ from markupsafe import Markup
 from .languages import PROFILES
 from .links import Links
 from .model import Act, split_at_notes
+from .runlog import note
 from .versions import currency, until
 from .templating import render as render_template
 
@@ -297,6 +298,7 @@ def write_pdfs(documents: dict[str, str], out_dir: Path, bold: str = "") -> None
                           f'src: url("{bold_font(bold, Path(folder)).as_uri()}"); }}\n')
         css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
         for edition, html in documents.items():
+            note("pdf-rendered", out_dir / file_name(edition))
             HTML(string=html).write_pdf(
                 out_dir / file_name(edition), stylesheets=[css], font_config=font_config,
                 pdf_tags=True)   # tagged PDF: structure for screen readers and reflow
@@ -338,6 +340,8 @@ def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime, site_url: str
             if cached.exists():
                 shutil.copyfile(cached, out_dir / file_name(edition))
                 names.remove(edition)
+                note("pdf-reused", out_dir / file_name(edition))
+
     groups = [group for group in (names[-1:], names[:-1]) if group]
     futures = [pool.submit(write_pdfs, {e: documents[e] for e in group}, out_dir, bold_text(act)) for group in groups]
     if cache and names:

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from .languages import PROFILES
 from .model import Act
+from .runlog import note
 from .versions import revision_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,8 +214,9 @@ def site_config(act: Act, plugins: dict) -> dict:
             **({"copyright": act.meta.copyright[act.primary]} if act.primary in act.meta.copyright else {})}
 
 
-def mkdocs_build(config_file, docs_dir, site_dir, act: Act, moment=None) -> str:
-    """mkdocs build --strict, with the settings that come from source/ (:func:`site_config`); warnings are printed
+def mkdocs_build(config_file, docs_dir, site_dir, act: Act, moment=None, **overrides) -> str:
+    """mkdocs build --strict, with the settings that come from source/ (:func:`site_config`) and any further
+    ``overrides`` of mkdocs.yml's settings (tests build a few pages with their own nav); warnings are printed
     and raise BuildFailed. Returns the site URL. ``moment`` (the build's date) becomes the sitemap's lastmod:
     MkDocs reads it from SOURCE_DATE_EPOCH."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -241,8 +243,9 @@ def mkdocs_build(config_file, docs_dir, site_dir, act: Act, moment=None) -> str:
 
     with open(config_file, encoding="utf-8") as f:
         plugins = (yaml_load(f) or {}).get("plugins") or {}
+    note("mkdocs", site_dir)
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
-                         site_dir=str(Path(site_dir).resolve()), strict=True, **site_config(act, plugins))
+                         site_dir=str(Path(site_dir).resolve()), strict=True, **{**site_config(act, plugins), **overrides})
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -1,12 +1,15 @@
-"""Shared fixtures: the real act, one real build of the site, a local server and a real browser.
+"""Shared fixtures: the real act, the shared builds (the real site, the version history), a local server and a
+real browser.
 
-The suite runs in parallel (pytest-xdist, see pyproject.toml) and still builds the site once per run: the
-build starts in the background as soon as the tests are collected, in a folder that all worker processes
-share, and the tests that do not need it run first."""
+The suite runs in parallel (pytest-xdist, see pyproject.toml) and still builds each thing once per run: the
+builds start in the background as soon as the tests are collected, in a folder that all worker processes share
+(made_once and SharedBuild, under a file lock), and the tests that do not need them run first."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import shutil
@@ -16,6 +19,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from filelock import FileLock
@@ -29,6 +33,7 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-r
 # The build time of the tests' builds: 2023-11-14 22:13:20 UTC, not the adoption date (the build's fallback),
 # so that a test sees which one a build used.
 EPOCH = 1700000000
+TIMEOUT = 240           # seconds, for every command a test starts (a build takes 10-30 s here); each test: 300
 
 
 def build_command(tmp: Path, source: Path, site: Path, *extra) -> tuple[list[str], dict]:
@@ -37,11 +42,22 @@ def build_command(tmp: Path, source: Path, site: Path, *extra) -> tuple[list[str
             "--docs", str(tmp / "docs"), "--site", str(site), *extra], env
 
 
-def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = None, *extra):
+def run_build(tmp: Path, source: Path = ROOT / "source", site: Path | None = None, *extra, env=None):
     """Run the real build command; returns the CompletedProcess (stdout/stderr as text).
     Tests that call it carry @pytest.mark.build."""
-    command, env = build_command(tmp, source, site or tmp / "site", *extra)
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    command, environ = build_command(tmp, source, site or tmp / "site", *extra)
+    return subprocess.run(command, cwd=ROOT, env={**environ, **(env or {})}, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+
+
+def cli(*args) -> SimpleNamespace:
+    """``python -m build_scripts ARGS`` in this process (a few tests start the real process, for the exit status
+    and the absence of tracebacks; the others need not pay for a Python start)."""
+    from build_scripts.__main__ import main
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(a) for a in args])
+    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def copy_source(tmp: Path) -> Path:
@@ -56,67 +72,71 @@ def copy_source(tmp: Path) -> Path:
 BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt", "versioned",
                   "versioned_server"}
 BROWSER_FIXTURES = {"browser", "page", "pages"}
-SITE_FIXTURES = {"site", "server"}          # the tests that wait for the shared build
-
-
-def _shared_path(config, name: str) -> Path:
-    """A path in the folder of this run that every process of it sees: the base temporary folder, or
-    under xdist the one that holds each worker's."""
-    base = config._tmp_path_factory.getbasetemp()
-    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
-
-
-def _module_fixture(item) -> bool:
-    """True when the test uses a module-scoped fixture (a PDF build, a rebuild, a copy of the site)."""
-    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    return any(defs and defs[-1].scope == "module" for defs in definitions.values())
+WANTED = pytest.StashKey[set]()
 
 
 @pytest.hookimpl(tryfirst=True)     # before -m selects by these markers
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        used = set(getattr(item, "fixturenames", ()))
+        used = set(item.fixturenames)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
         if used & (BUILD_FIXTURES | BROWSER_FIXTURES) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.build)
 
-    # The shared site builds in the background (see _site_build): first what does not need it (its own
-    # builds first), then what reads it, then the real browser.
+    # The shared builds run in the background (see _artifacts): first the tests that need none, then those
+    # that read the site, then those that read the version history, then the real browser (under xdist, the
+    # order in which each worker runs the files it is given).
     def order(item):
-        used = set(getattr(item, "fixturenames", ()))
+        used = set(item.fixturenames)
         return (bool(used & BROWSER_FIXTURES) or bool(item.get_closest_marker("browser")),
-                bool(used & SITE_FIXTURES), not item.get_closest_marker("build"))
+                "versioned" in used, bool(used & (BUILD_FIXTURES - {"versioned"})),
+                not item.get_closest_marker("build"))
     items.sort(key=order)
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        # For the scheduler below: the tests of a module with a module-scoped fixture form one unit.
-        groups = {item.nodeid: item.nodeid.split("::")[0] for item in items if _module_fixture(item)}
-        path = _shared_path(config, "xdist-groups.json")
-        part = path.with_suffix(f".{os.environ['PYTEST_XDIST_WORKER']}")
-        part.write_text(json.dumps(groups))
-        part.replace(path)
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
-    """Under pytest-xdist: each test is a unit of work that goes to the next free worker, in the order
-    above, except that the tests of a module with a module-scoped fixture go together, so that the
-    fixture is made once, not once per worker. (xdist's own --dist loadgroup does this for tests marked
-    xdist_group by renaming them, which pytest 9 does not allow.)"""
-    if config.getvalue("dist") not in ("load", "loadgroup"):
-        return None
-    from xdist.scheduler import LoadGroupScheduling
+class _Wanted:
+    """Which shared builds the selected tests need (read by _artifacts): after -m and -k have deselected."""
 
-    class ModuleGroups(LoadGroupScheduling):
-        groups = None
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config, items):
+        used = {name for item in items for name in item.fixturenames}
+        config.stash[WANTED] = {name for name, fixtures in (
+            ("site", BUILD_FIXTURES - {"versioned", "versioned_server"}), ("versioned", {"versioned", "versioned_server"}))
+            if used & fixtures}
 
-        def _split_scope(self, nodeid):
-            if self.groups is None:         # written by the workers before they report their collection
-                self.groups = json.loads(_shared_path(config, "xdist-groups.json").read_text())
-            return self.groups.get(nodeid) or super()._split_scope(nodeid)
 
-    config.option.loadscopereorder = False          # keep the order of pytest_collection_modifyitems
-    return ModuleGroups(config, log)
+def pytest_configure(config):
+    config.pluginmanager.register(_Wanted())
+    # Hypothesis: 300 examples in the whole suite, 30 in the quick loop (HYPOTHESIS_PROFILE=fast, make test-fast).
+    from hypothesis import settings
+    settings.register_profile("full", max_examples=300)
+    settings.register_profile("fast", max_examples=30)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
+
+
+def shared_folder(tmp_path_factory) -> Path:
+    """The folder of this run that every process sees: under pytest-xdist the parent of each worker's base
+    temporary folder (as the pytest-xdist documentation's "Making session-scoped fixtures execute only
+    once" does), else the base temporary folder itself."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def made_once(tmp_path_factory, name: str):
+    """A folder of this run, filled once by whichever process comes first (``with made_once(...) as (folder,
+    make): if make: ...fill folder...``); every other process waits on the lock, then finds it filled."""
+    folder = shared_folder(tmp_path_factory) / name
+    with FileLock(str(folder) + ".lock"):
+        done = folder.with_name(name + ".done")
+        if done.exists():
+            yield folder, False
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        yield folder, True
+        done.touch()
 
 
 @pytest.fixture(scope="session")
@@ -125,17 +145,19 @@ def act():
     return load_act(ROOT / "source")
 
 
-# The one build of the real site that the tests share. It runs in a process of its own, which writes the
-# exit status into a file when done, so that every worker can wait for it, whichever started it.
+# A shared build runs in a process of its own, which writes the exit status into a file when done, so that
+# every worker can wait for it, whichever started it.
 _FINISH = """import os, subprocess, sys
-folder, *command = sys.argv[1:]
+folder, timeout, *command = sys.argv[1:]
 with open(os.path.join(folder, "stdout"), "w") as out, open(os.path.join(folder, "stderr"), "w") as err:
-    status = subprocess.run(command, stdout=out, stderr=err).returncode
+    try:
+        status = str(subprocess.run(command, stdout=out, stderr=err, timeout=int(timeout)).returncode)
+    except subprocess.TimeoutExpired:
+        status = "timed out"
 with open(os.path.join(folder, "status.tmp"), "w") as f:
-    f.write(str(status))
+    f.write(status)
 os.replace(os.path.join(folder, "status.tmp"), os.path.join(folder, "status"))
 """
-
 
 _STARTED: list[SharedBuild] = []
 
@@ -143,7 +165,7 @@ _STARTED: list[SharedBuild] = []
 class SharedBuild:
     """A build of ``source`` into ``folder``/site that runs once per run, whichever process asks first."""
 
-    def __init__(self, folder: Path, source: Path = ROOT / "source"):
+    def __init__(self, folder: Path, source=None):
         self.folder, self.source, self.process = folder, source, None
 
     def start(self):
@@ -152,16 +174,17 @@ class SharedBuild:
             if self.folder.exists():
                 return
             self.folder.mkdir()
-            command, env = build_command(self.folder, self.source, self.folder / "site")
-            self.process = subprocess.Popen([sys.executable, "-c", _FINISH, str(self.folder), *command],
-                                            cwd=ROOT, env=env, start_new_session=True)
+            source = self.source(self.folder) if callable(self.source) else self.source or ROOT / "source"
+            command, env = build_command(self.folder, source, self.folder / "site")
+            self.process = subprocess.Popen([sys.executable, "-c", _FINISH, str(self.folder), str(TIMEOUT),
+                                             *command], cwd=ROOT, env=env, start_new_session=True)
             _STARTED.append(self)
 
-    def wait(self, timeout: float = 900) -> Path:
+    def wait(self) -> Path:
+        self.start()        # a test that asks for a build nobody started (e.g. selected by -k) starts it
         status, start = self.folder / "status", time.monotonic()
         while not status.exists():
-            assert (self.process is None or self.process.poll() is None) and time.monotonic() - start < timeout, \
-                f"the shared build in {self.folder} ended without a result"
+            assert time.monotonic() - start < TIMEOUT + 30, f"the shared build in {self.folder} gave no result"
             time.sleep(0.1)
         assert status.read_text() == "0", (self.folder / "stderr").read_text()
         return self.folder / "site"
@@ -173,17 +196,24 @@ class SharedBuild:
             self.process.wait()
 
 
+def _versions_source(folder: Path) -> Path:
+    import amendment                # the invented three-version history (tests/amendment.py)
+    return amendment.make(folder)
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _site_build(request):
-    """Starts the shared build right after collection when any selected test needs the site."""
-    build = SharedBuild(_shared_path(request.config, "site-build"))
-    if any(set(getattr(item, "fixturenames", ())) & SITE_FIXTURES for item in request.session.items):
-        build.start()
-    yield build
-    if request.session.shouldfail or request.session.shouldstop:
-        build.stop()
-    elif build.process:
-        build.process.wait()           # another worker may still need it
+def _artifacts(request, tmp_path_factory):
+    """The shared builds: the real site and the three-version history, started right after collection when
+    a selected test needs them, in the background, by whichever process comes first."""
+    folder = shared_folder(tmp_path_factory)
+    builds = {"site": SharedBuild(folder / "site-build"),
+              "versioned": SharedBuild(folder / "versions-build", _versions_source)}
+    for name in request.config.stash.get(WANTED, set()):
+        builds[name].start()
+    yield builds
+    for build in builds.values():
+        if build.process:
+            build.process.wait(timeout=TIMEOUT)        # another worker may still need it
 
 
 def pytest_keyboard_interrupt(excinfo):
@@ -192,8 +222,15 @@ def pytest_keyboard_interrupt(excinfo):
 
 
 @pytest.fixture(scope="session")
-def site(_site_build) -> Path:
-    return _site_build.wait()
+def site(_artifacts) -> Path:
+    """The real site, built once per run."""
+    return _artifacts["site"].wait()
+
+
+@pytest.fixture(scope="session")
+def versioned(_artifacts) -> Path:
+    """The invented three-version history (tests/amendment.py), built once per run."""
+    return _artifacts["versioned"].wait()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -214,8 +251,17 @@ def server(site):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+    from build_scripts.runlog import note
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        new_context = browser.new_context
+
+        def counted_context(**options):     # every page load of every context, for RUN_LOG
+            context = new_context(**options)
+            context.on("page", lambda page: page.on("load", lambda: note("page-load", page.url)))
+            return context
+        if os.environ.get("RUN_LOG"):
+            browser.new_context = counted_context
         yield browser
         browser.close()
 

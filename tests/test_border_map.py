@@ -16,7 +16,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 LIMIT = 60 * 1024
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def areas(act):
     return [e for e in act.glossary.entries if e.group == "border_areas"]
 

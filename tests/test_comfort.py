@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_scripts.languages import PROFILES
+from conftest import TIMEOUT
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -56,7 +57,7 @@ def test_chapter_headings_and_title_equal_the_source(site, act):
                 assert expected in [heading_text(h) for h in BeautifulSoup(full.read_text(), "lxml")
                                     .select("h1, h2, h3")]
         pdf = subprocess.run(["pdftotext", str(site / "downloads" / f"regulation-{lang}.pdf"), "-"],
-                             capture_output=True, text=True, check=True).stdout
+                             capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
         for chapter in reg.chapters:
             assert flat(language.chapter_heading(chapter.num, chapter.title)) in flat(pdf)
         assert flat(act.meta.title[lang]) in flat(pdf)
@@ -227,5 +228,5 @@ def test_downloads_are_named_with_their_size(site):
 
 def test_pdfs_are_tagged(site):
     for pdf in sorted((site / "downloads").glob("*.pdf")):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
         assert re.search(r"^Tagged:\s+yes", info, re.M), pdf.name

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,7 +20,7 @@ from build_scripts.build import build_moment
 from build_scripts.glossary import find
 from build_scripts.model import Point
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT, cli
 
 NS = {"a": AKN_NS}
 SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(encoding="utf-8"))
@@ -58,7 +57,7 @@ def model_ids(reg) -> list[str]:
     return ids
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def exports(act, tmp_path_factory):
     out = tmp_path_factory.mktemp("exports")
     paths = write_exports(act, out, build_moment(act))
@@ -66,7 +65,7 @@ def exports(act, tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def data(exports):
     return json.loads((exports / "regulation.json").read_text(encoding="utf-8"))
 
@@ -251,10 +250,9 @@ def test_akn_items_validate_and_keep_their_text(act, tmp_path, lang):
     assert [p.findtext("a:num", namespaces=NS) for p in points] == (["(1)", "(2)"] if lang == "en" else ["（一）", "（二）"])
 
 
-def test_command_writes_three_files(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(ROOT / "source"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, SOURCE_DATE_EPOCH="1701302400"))
+def test_command_writes_three_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1701302400")
+    result = cli("export", "--source", ROOT / "source", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "regulation-en.akn.xml", "regulation-zh.akn.xml", "regulation.json"]
@@ -266,7 +264,7 @@ def test_command_reports_source_errors(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "regulation.yaml").write_text("title: {}\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(tmp_path / "source"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 1 and "regulation.yaml" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -13,6 +13,7 @@ import pytest
 from lxml import html as lxml_html
 
 from build_scripts.languages import PROFILES
+from conftest import TIMEOUT
 
 LANGS = {"en": "", "zh": "zh/"}
 S = "https://schema.org/"
@@ -249,7 +250,7 @@ def test_sha256sums_list_every_download_with_its_hash(site):
             "versions/2024-01-01/regulation-en.pdf", "versions/2024-01-01/cite/zh/art-73.json"} <= set(listed)
     for rel, digest in listed.items():
         assert hashlib.sha256((downloads / rel).read_bytes()).hexdigest() == digest, rel
-    check = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=downloads, capture_output=True, text=True)
+    check = subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=downloads, capture_output=True, text=True, timeout=TIMEOUT)
     assert check.returncode == 0, check.stdout + check.stderr
     # The offline copy has the list of its own files.
     with zipfile.ZipFile(downloads / "regulation-site.zip") as archive:

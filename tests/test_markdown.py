@@ -7,7 +7,7 @@ import os
 import pytest
 
 from build_scripts.links import Links
-from build_scripts.pages import render, text_pages
+from build_scripts.pages import Inline, chapter_page, render
 from build_scripts.templating import md as heading_text
 
 from conftest import ROOT
@@ -15,7 +15,7 @@ from conftest import ROOT
 GOLDEN = ROOT / "tests" / "golden"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rendered(act):
     """Every page of the real act, rendered once for the tests that only read them."""
     return render(act)
@@ -63,7 +63,9 @@ def test_items_are_rendered_with_their_labels(tmp_path):
         lines.insert(at + 1, items)
         path.write_text("".join(lines), encoding="utf-8")
     act = load_act(source)
-    page = BeautifulSoup(text_pages(Links(), act, "zh")["chapter-1.zh.md"].split("---", 2)[2], "lxml")
+    chapter, links = act.text("zh").chapters[0], Links()
+    page = BeautifulSoup(chapter_page(links, act, "zh", chapter, Inline(links, act, "zh", {a.num for a in chapter.articles}))
+                         .split("---", 2)[2], "lxml")
     items = page.select("#art_7__para_1 ~ p.point")
     assert [(p["id"], p.get_text()) for p in items] == [
         ("art_7__para_1__point_1", "（一）第一项；"), ("art_7__para_1__point_2", "（二）第二项。")]

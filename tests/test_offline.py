@@ -8,7 +8,7 @@ import pytest
 from conftest import in_viewport
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def offline_site(site, tmp_path_factory):
     folder = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(site / "downloads" / "regulation-site.zip") as archive:

@@ -14,7 +14,7 @@ from build_scripts.model import Regulation
 from build_scripts.languages import CHINESE, ENGLISH
 from build_scripts.parse import parse, parse_lines, to_text
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT, cli
 
 SEED_SHA256 = "270c1055aad9ad6a9d1bbe181910a9b0a4074686a487a65efd242dd35e35f23b"
 
@@ -154,21 +154,19 @@ def test_bytes_that_are_not_utf8_are_reported_at_their_line(tmp_path, lang, text
 
 
 def test_cli_check_clean_and_broken(tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "build_scripts", "check", "source/regulation.en.txt",
-                         "source/regulation.zh.txt"], cwd=ROOT, capture_output=True, text=True)
+    ok = cli("check", ROOT / "source/regulation.en.txt", ROOT / "source/regulation.zh.txt")
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.splitlines() == ["source/regulation.en.txt: 9 chapters, 73 articles, 99 paragraphs",
-                                      "source/regulation.zh.txt: 9 chapters, 73 articles, 99 paragraphs"]
+    assert ok.stdout.splitlines() == [f"{ROOT}/source/regulation.en.txt: 9 chapters, 73 articles, 99 paragraphs",
+                                      f"{ROOT}/source/regulation.zh.txt: 9 chapters, 73 articles, 99 paragraphs"]
     bad = write(tmp_path, EN.replace("Article 3", "Article 4"))
     result = subprocess.run([sys.executable, "-m", "build_scripts", "check", str(bad)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"{bad}:8: expected Article 3, found Article 4: Article 3 missing"]
 
 
 def test_cli_check_json(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "check", "--json", "source/regulation.en.txt"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = cli("check", "--json", ROOT / "source/regulation.en.txt")
     data = json.loads(result.stdout)
     art25 = data["chapters"][3]["articles"][4]
     assert art25["id"] == "art_25"
@@ -177,7 +175,7 @@ def test_cli_check_json(tmp_path):
 
 
 @seed(20231130)
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(deadline=None, derandomize=True)     # examples: the profile (tests/conftest.py)
 @given(st.lists(st.one_of(
     st.text(alphabet=st.characters(codec="utf-8"), max_size=40),
     st.sampled_from(["Chapter I: A", "Chapter II", "Article 1 x", "Article 2", "Article 3 y", "(z)", "(1) item",

@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import html
 import io
+import json
 import logging
 import os
 import re
@@ -12,16 +13,13 @@ import subprocess
 from collections import Counter
 from types import SimpleNamespace
 
-import pyphen
 import pytest
-from fontTools.ttLib import TTFont
-from pypdf import PdfReader
 
 from build_scripts import pdf
 from build_scripts.build import build_moment
 from build_scripts.languages import PROFILES
 from build_scripts.site_mkdocs import configured_site_url
-from conftest import EPOCH, ROOT, copy_source
+from conftest import TIMEOUT, EPOCH, ROOT, copy_source, made_once
 
 EDITIONS = {"en": ("en",), "zh": ("zh",), "bilingual": ("en", "zh")}
 FOOTER = {"en": r"Page (\d+) of (\d+)", "zh": r"第\s*(\d+)\s*页\s*／?\s*共\s*(\d+)\s*页"}
@@ -40,29 +38,35 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def build(act, site, tmp_path_factory):
     """The PDFs of the real build (made in worker processes, or earlier ones with the same inputs from its
-    cache), and the same editions made again in this process, so that WeasyPrint's warnings can be seen."""
-    collect = _Collect()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
-        moment = build_moment(act)
+    cache), and the same editions made again, once per run, in one process, so that WeasyPrint's warnings can
+    be seen."""
     paths = [site / "downloads" / pdf.file_name(edition) for edition in EDITIONS]
-    logging.getLogger("weasyprint").addHandler(collect)
-    try:
-        again = pdf.build_pdfs(act, tmp_path_factory.mktemp("pdf-again"), moment, SITE_URL, parallel=False)
-    finally:
-        logging.getLogger("weasyprint").removeHandler(collect)
+    with made_once(tmp_path_factory, "pdf-again") as (folder, make):
+        if make:
+            collect = _Collect()
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+                moment = build_moment(act)
+            logging.getLogger("weasyprint").addHandler(collect)
+            try:
+                pdf.build_pdfs(act, folder, moment, SITE_URL, parallel=False)
+            finally:
+                logging.getLogger("weasyprint").removeHandler(collect)
+            (folder / "warnings.json").write_text(json.dumps([r.getMessage() for r in collect.records]))
+    again = [folder / pdf.file_name(edition) for edition in EDITIONS]
     return SimpleNamespace(paths=dict(zip(EDITIONS, paths)), again=dict(zip(EDITIONS, again)),
-                           warnings=[r.getMessage() for r in collect.records])
+                           warnings=json.loads((folder / "warnings.json").read_text()))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def docs(build):
     """edition -> reader, the text lines of each page, and the page index of each named destination."""
     out = {}
     for edition, path in build.paths.items():
+        from pypdf import PdfReader       # here, not at the top: the quick loop imports this module too
         reader = PdfReader(path)
         out[edition] = SimpleNamespace(
             reader=reader,
@@ -86,7 +90,7 @@ def margins(edition) -> int:
 def page_text(path, number: int, *options, last: int | None = None) -> str:
     """pdftotext of one page (1-based), or of the pages from there to ``last``."""
     return subprocess.run(["pdftotext", *options, "-f", str(number), "-l", str(last or number), str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+                          capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
 
 
 def page_words(path, number: int) -> list[tuple[float, float, float, str]]:
@@ -195,6 +199,7 @@ def test_the_cover_is_the_first_page_and_states_status_currency_and_revision(bui
     revision, read from the PDF as a reader sees it; no template syntax anywhere in the text."""
     path = build.paths[edition]
     cover = " ".join(page_text(path, 1, last=len(EDITIONS[edition])).split())     # a page per language
+    from pypdf import PdfReader
     everything = page_text(path, 1, last=PdfReader(path).get_num_pages())
     for lang in EDITIONS[edition]:
         assert " ".join(act.meta.title[lang].split()) in cover
@@ -228,11 +233,11 @@ def test_build_date_without_source_date_epoch_is_the_last_commit_of_the_source(a
     env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_NAME="t",
                GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
     for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "source"]):
-        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
+        subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True, timeout=TIMEOUT)
     (tmp_path / "elsewhere.txt").write_text("not the source")
     later = dict(env, GIT_AUTHOR_DATE="2026-01-01T00:00:00+00:00", GIT_COMMITTER_DATE="2026-01-01T00:00:00+00:00")
     for command in (["add", "elsewhere.txt"], ["commit", "-q", "-m", "other"]):
-        subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True)
+        subprocess.run(["git", *command], cwd=tmp_path, env=later, check=True, timeout=TIMEOUT)
     moment = build_moment(moved)
     assert moment.isoformat() == stamp
     html = pdf.document(act, "en", moment, SITE_URL)
@@ -469,6 +474,7 @@ def test_english_is_justified_with_automatic_hyphens_and_chinese_is_not_hyphenat
     assert len(made) >= 10, broken
     assert all(len(a) >= 3 and len(b) >= 3 for a, b in made)
     # The patterns of the profile's hyphenation language (American English: bio-di-ver-si-ty, not biod-iversity)
+    import pyphen
     patterns = pyphen.Pyphen(lang=PROFILES["en"].hyphenation)
     assert [(a, b) for a, b in made if len(a) not in patterns.positions((a + b).lower())] == []
     copied = page_text(build.paths["en"], docs["en"].dests["chp_1"] + 1, last=len(docs["en"].pages))
@@ -500,7 +506,7 @@ def test_bilingual_paragraphs_answer_the_sites_ids(build, act):
     """pdfinfo -dests: regulation-bilingual.pdf#art_25__para_2 is the English paragraph, as in the other two
     PDFs; the prefixed names (en-…, zh-…) still work."""
     out = subprocess.run(["pdfinfo", "-dests", str(build.paths["bilingual"])], capture_output=True, text=True,
-                         check=True).stdout
+                         check=True, timeout=TIMEOUT).stdout
     dests = {m[3]: (int(m[1]), m[2]) for m in re.finditer(r'^\s*(\d+) \[ XYZ\s+(\S+\s+\S+).*\] "([^"]+)"$', out, re.M)}
     ids = [p.id for p in act.text("en").paragraphs()] + [i.id for p in act.text("en").paragraphs() for i in p.points]
     assert "art_25__para_2" in dests
@@ -514,7 +520,7 @@ def test_bilingual_paragraphs_answer_the_sites_ids(build, act):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_fonts_are_embedded_subsets(build, edition):
-    out = subprocess.run(["pdffonts", str(build.paths[edition])], capture_output=True, text=True, check=True)
+    out = subprocess.run(["pdffonts", str(build.paths[edition])], capture_output=True, text=True, check=True, timeout=TIMEOUT)
     rows = [line.split() for line in out.stdout.splitlines()[2:] if line.strip()]
     assert rows
     for row in rows:
@@ -533,6 +539,7 @@ def test_one_font_sets_everything_and_it_is_simplified_chinese(docs, edition):
                 descriptor = descendant.get_object()["/FontDescriptor"].get_object()
                 data = next(descriptor[key].get_data() for key in ("/FontFile3", "/FontFile2", "/FontFile")
                             if key in descriptor)
+                from fontTools.ttLib import TTFont
                 names = TTFont(io.BytesIO(data))["name"]
                 families[names.getBestFamilyName()] = names
     assert set(families) == ({"Noto Serif SC", "Act Bold"} if "zh" in EDITIONS[edition] else {"Noto Serif SC"})

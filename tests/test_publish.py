@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import TIMEOUT, ROOT
 
 URL = "https://example.net/border-act/"
 
@@ -21,10 +21,10 @@ def publish(*args, cwd=ROOT, **env):
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PUBLISH_DIR")}
     environ.update(env, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "build_scripts", "publish", *map(str, args)],
-                          cwd=cwd, env=environ, capture_output=True, text=True)
+                          cwd=cwd, env=environ, capture_output=True, text=True, timeout=TIMEOUT)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built_for_url(site, tmp_path_factory):
     """The session's site as if built for URL: only the site address differs between two such builds."""
     copy = tmp_path_factory.mktemp("publish") / "site"
@@ -53,7 +53,7 @@ def test_publish_refuses_a_site_built_for_another_address(site, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(built_for_url, tmp_path_factory):
     out = tmp_path_factory.mktemp("out") / "www"
     result = publish("--no-build", "--site", built_for_url, SITE_URL=URL, PUBLISH_DIR=str(out))
@@ -115,12 +115,12 @@ def test_gh_pages_branch_with_ghp_import(built_for_url, tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.net"]
-    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
-    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=repo, check=True)
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True, timeout=TIMEOUT)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], cwd=repo, check=True, timeout=TIMEOUT)
     env = {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.net", "GIT_COMMITTER_NAME": "T",
            "GIT_COMMITTER_EMAIL": "t@example.net"}
     result = publish("--no-build", "--site", built_for_url, cwd=repo, SITE_URL=URL, PUBLISH_PUSH="0", **env)
     assert result.returncode == 0, result.stderr
     files = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=repo, capture_output=True,
-                           text=True, check=True).stdout.split()
+                           text=True, check=True, timeout=TIMEOUT).stdout.split()
     assert {"index.html", "index.html.gz", "_headers", ".nojekyll", "zh/chapter-4/index.html"} <= set(files)

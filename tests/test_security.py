@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_scripts.languages import PROFILES
+from conftest import made_once
 
 PAGES = ["/", "/chapter-4/", "/art/25/", "/full/", "/parallel/chapter-4/", "/glossary/", "/notes/", "/versions/",
          "/versions/2024-01-01/art/25/", "/downloads/", "/how-to-cite/", "/about/", "/404.html",
@@ -56,15 +57,18 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def published(site, tmp_path_factory):
+    """The folder `make publish` writes, made once per run (the tests only read it)."""
     from build_scripts.publish import MARKER, prepare
-    out = tmp_path_factory.mktemp("secure") / "www"
-    prepare(site, out)
+    with made_once(tmp_path_factory, "secure") as (folder, make):
+        if make:
+            prepare(site, folder / "www")
+    out = folder / "www"
     return out, read_rules((out / MARKER).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def secure_server(published):
     folder, rules = published
     handler = functools.partial(type("Handler", (_HeadersHandler,), {"rules": rules}), directory=str(folder))
@@ -85,7 +89,7 @@ def test_headers_name_every_inline_script_and_allow_none_unnamed(published):
     assert matching(rules, "/downloads/regulation-en.pdf")["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def secure_page(browser, secure_server):
     context = browser.new_context(viewport={"width": 1280, "height": 800},
                                   permissions=["clipboard-read", "clipboard-write"])

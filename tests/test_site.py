@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,7 +10,7 @@ from bs4 import BeautifulSoup
 from build_scripts.languages import PROFILES
 
 from build_scripts.build import generate
-from build_scripts.site_mkdocs import mkdocs_build
+from build_scripts.site_mkdocs import BuildFailed, mkdocs_build
 from conftest import ROOT, copy_source, run_build
 
 
@@ -155,18 +156,52 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path, site):
     assert not (tmp_path / "site.new").exists()
 
 
-def test_broken_anchor_fails_the_build_and_keeps_the_site(tmp_path, site):
-    import shutil
+def pages_build(tmp, act, pages: dict[str, str], nav: list[str], relaxed: bool = False):
+    """MkDocs, in this process, on a few pages only, with the real mkdocs.yml (theme, plugins, strict mode and
+    link validation) and the act's settings, but its own nav; ``relaxed``: links to pages left out are not errors."""
+    docs = tmp / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    overrides = {"nav": nav, "not_in_nav": ""}
+    if relaxed:
+        overrides["validation"] = dict.fromkeys(("omitted_files", "not_found", "absolute_links", "unrecognized_links",
+                                                 "anchors"), "info")
+    mkdocs_build(ROOT / "mkdocs.yml", docs, tmp / "site", act, **overrides)
+    return tmp / "site"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("anchor", ["art_999", "art_2"])
+def test_a_broken_anchor_fails_the_build(tmp_path, act, anchor):
+    """mkdocs.yml makes a link to a missing anchor an error (the same pages with an existing one build)."""
+    pages = {"index.md": "# Home\n\n## Two {#art_2}\n", "index.zh.md": "# 首页\n\n## 二 {#art_2}\n",
+             "broken.md": f"# Broken\n\n[see](index.md#{anchor})\n", "broken.zh.md": f"# 坏\n\n[见](index.md#{anchor})\n"}
+    if anchor == "art_2":
+        assert (pages_build(tmp_path, act, pages, ["index.md", "broken.md"]) / "broken" / "index.html").exists()
+        return
+    with pytest.raises(BuildFailed):
+        pages_build(tmp_path, act, pages, ["index.md", "broken.md"])
+
+
+@pytest.mark.build
+def test_a_build_that_fails_in_mkdocs_keeps_the_previous_site(tmp_path, act, monkeypatch):
+    """A failure after the PDFs have started (here: MkDocs refuses) leaves site/ as it was and no staging folder."""
+    from build_scripts import build, pdf
+
+    def refuse(*args):
+        raise BuildFailed("mkdocs: Aborted with 1 warnings in strict mode!")
+    monkeypatch.setattr(build, "mkdocs_build", refuse)
+    monkeypatch.setattr(pdf, "start_pdfs", lambda *args, **kwargs: [])
     previous = tmp_path / "site"
-    shutil.copytree(site, previous)
+    (previous / "chapter-4").mkdir(parents=True)
+    (previous / "index.html").write_text("home")
+    (previous / "chapter-4" / "index.html").write_text("chapter 4")
     before = tree_digest(previous)
-    source = copy_source(tmp_path)
-    for lang in ("en", "zh"):
-        (source / "pages" / lang / "broken.md").write_text("# Broken\n\n[see](chapter-4.md#art_999)\n")
-    result = run_build(tmp_path, source, previous)
-    assert result.returncode != 0
-    assert "art_999" in result.stderr
+    with pytest.raises(BuildFailed):
+        build.build_site(act, tmp_path / "docs", previous, ROOT / "mkdocs.yml")
     assert tree_digest(previous) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "site"]
 
 
 LITERAL = "# not a heading <b>bold?</b> & *stars* _under_ [link](x) `code` {#id} \\ 1. <!-- c -->"
@@ -175,7 +210,7 @@ LITERAL = "# not a heading <b>bold?</b> & *stars* _under_ [link](x) `code` {#id}
 @pytest.mark.build
 def test_text_is_published_literally(tmp_path):
     """Markup characters in the act's text appear as characters, never as markup: the generated pages as
-    MkDocs renders them (no PDFs needed for that)."""
+    MkDocs renders them (chapter 1 only; no PDFs needed for that)."""
     source = copy_source(tmp_path)
     for lang, marker in (("en", "Article 1 "), ("zh", "第一条 ")):
         path = source / f"regulation.{lang}.txt"
@@ -184,10 +219,12 @@ def test_text_is_published_literally(tmp_path):
         lines.insert(at + 1, LITERAL)
         lines[at] += " <i>&amp;</i> *x*"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    act, _count = generate(source, tmp_path / "docs")
-    mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "docs", tmp_path / "site", act)
+    act, _count = generate(source, tmp_path / "all")
+    names = ["index.md", "index.zh.md", "chapter-1.md", "chapter-1.zh.md"]
+    site = pages_build(tmp_path, act, {n: (tmp_path / "all" / n).read_text(encoding="utf-8") for n in names},
+                       ["index.md", "chapter-1.md"], relaxed=True)
     for lang in ("en", "zh"):
-        page = soup(tmp_path / "site", f"{prefix(lang)}chapter-1")
+        page = soup(site, f"{prefix(lang)}chapter-1")
         assert page.find(id="art_1__para_2").get_text() == LITERAL
         assert page.find(id="art_1__para_1").get_text().endswith(" <i>&amp;</i> *x*")
         assert page.find(id="art_1__para_1").find("i") is None

@@ -65,19 +65,23 @@ def test_other_pages_name_the_site_once_and_claim_no_status(site, lang):
 
 def test_an_official_text_carries_no_status_mark(tmp_path):
     """When the official Chinese text replaces the reference translation, its titles say nothing more."""
+    from build_scripts.links import Links
     from build_scripts.load import load_act
-    from build_scripts.pages import render
+    from build_scripts.pages import Inline, chapter_page, parallel_page
     from conftest import copy_source
 
     source = copy_source(tmp_path)
     path = source / "regulation.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("status: reference-translation", "status: official"),
                     encoding="utf-8")
-    pages = render(load_act(source))
-    front = pages["chapter-4.zh.md"].split("---")[1]
+    act = load_act(source)
+    chapter = act.text("zh").chapters[3]
+    links = Links()
+    page = chapter_page(links, act, "zh", chapter, Inline(links, act, "zh", {a.num for a in chapter.articles}))
+    front = page.split("---")[1]
     assert 'head_title: "《内蒙古自治区促进边境地区高质量发展条例》第四章　基础设施建设"' in front
     assert "参考译文" not in front
-    assert "非官方译本" in pages["parallel/chapter-4.zh.md"].split("---")[1]     # the English beside it still is
+    assert "非官方译本" in parallel_page(links, act, "zh", 4).split("---")[1]     # the English beside it still is
 
 
 @pytest.mark.parametrize("page", ["about/", "zh/about/", "versions/", "zh/versions/"])

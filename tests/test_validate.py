@@ -6,7 +6,7 @@ import pytest
 from build_scripts.errors import SourceError
 from build_scripts.load import load_act
 
-from conftest import copy_source
+from conftest import cli, copy_source
 
 
 def edit(path, old, new, count=1):
@@ -74,14 +74,10 @@ def test_bad_metadata_is_reported_with_its_line(tmp_path):
 
 
 def test_check_command_compares_the_two_languages(tmp_path):
-    import subprocess
-    import sys
-    from conftest import ROOT
     source = copy_source(tmp_path)
     edit(source / "regulation.zh.txt", "第四十六条 ", "第四十六条 多出的一款。\n")
     en, zh = source / "regulation.en.txt", source / "regulation.zh.txt"
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "check", str(en), str(zh)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = cli("check", en, zh)
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
     assert line.startswith(f"{en}:") and "article 46 has 1 paragraph(s) here but 2" in line and f"{zh}:" in line

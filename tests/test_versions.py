@@ -19,7 +19,7 @@ from build_scripts.errors import SourceError
 from build_scripts.languages import PROFILES
 from build_scripts.load import load_act
 from build_scripts.versions import currency
-from conftest import ROOT, copy_source, run_build
+from conftest import TIMEOUT, ROOT, copy_source, run_build
 
 LANGS = {"en": "", "zh": "zh/"}
 FIRST, SECOND, CURRENT = amendment.VERSIONS
@@ -30,7 +30,7 @@ def soup(site, path) -> BeautifulSoup:
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
 
 
 def squash(text: str) -> str:
@@ -168,15 +168,6 @@ def test_checked_must_be_a_date_after_the_current_adoption(tmp_path):
 
 # --- a built three-version history -------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def versioned(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("versions")
-    source = amendment.make(tmp)
-    result = run_build(tmp, source)
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_version_has_the_same_page_structure(versioned, lang):
     prefix = LANGS[lang]
@@ -308,7 +299,7 @@ def test_old_versions_are_out_of_search_and_the_sitemap(versioned):
         assert ("shall support the construction" not in text) if not prefix else ("应当支持边境地区交通" not in text)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def versioned_server(versioned):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

@@ -8,9 +8,12 @@ Rows (wall time, median of 3 unless said otherwise):
   one English paragraph changed each time (the English and bilingual PDFs are made again, the Chinese reused);
 - 20x scale: a synthetic act of the real one repeated 20 times (180 chapters, 1,460 articles), built once,
   as a ratio to the 1x full build;
+- preview, save to screen: `make preview` on a copy of source/; one word of Article 25(1) saved, then the
+  served chapter page asked for every 50 ms until it holds the word (median of 3 saves, each after the
+  background build of the previous one), as a ratio to bare mkdocs builds run just before each save;
 - three versions: the invented amendment history of the tests (tests/amendment.py: three versions, each
   with its pages, PDFs and exports), built once from scratch, as a ratio to the 1x full build.
-BENCH_RUNS=1, BENCH_SCALE=0 and BENCH_VERSIONS=0 give a quicker, rougher look. Everything is built in a temporary folder;
+BENCH_RUNS=1, BENCH_SCALE=0, BENCH_PREVIEW=0 and BENCH_VERSIONS=0 give a quicker, rougher look. Everything is built in a temporary folder;
 docs/, site/ and the PDF cache of the repository are left alone.
 """
 from __future__ import annotations
@@ -32,7 +35,7 @@ PY = sys.executable
 KB = 1024
 SCALE = 20
 RUNS = int(os.environ.get("BENCH_RUNS", 3))     # fewer only for a quick look; the targets mean 3
-TARGETS = {"full": 1.5, "rebuild": 1.2, "scale": 20.0, "versions": 3.0}
+TARGETS = {"full": 1.5, "rebuild": 1.2, "preview": 1.2, "scale": 20.0, "versions": 3.0}
 
 
 def timed(*args, env=None) -> float:
@@ -118,6 +121,55 @@ def scaled_source(factor: int, folder: Path) -> tuple[Path, Path]:
     return source, config
 
 
+def preview_seconds(folder: Path, runs: int, bare) -> tuple[list[float], list[float]]:
+    """Save to screen with `python -m build_scripts.preview` (see the module docstring), each save right after a
+    bare MkDocs build (``bare()``), so that both see the same load: (preview times, bare times)."""
+    import socket
+    import urllib.request
+
+    source = folder / "source"
+    shutil.copytree(SOURCE, source)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = folder / "preview.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen([PY, "-m", "build_scripts.preview", "--source", source, "--work", folder / "work",
+                                    "--port", str(port)], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "BUILD_CACHE": str(folder / "cache")})
+    url = f"http://127.0.0.1:{port}/chapter-4/"
+
+    def page() -> str:
+        try:
+            return urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait(condition, what: str, limit: float = 300) -> None:
+        start = time.perf_counter()
+        while not condition():
+            if time.perf_counter() - start > limit or process.poll() is not None:
+                process.kill()
+                sys.exit(f"bench: the preview never showed {what}:\n{log.read_text()}")
+            time.sleep(0.05)
+    try:
+        wait(lambda: "art_25__para_1" in page(), "its first build")
+        times, bares = [], []
+        for run in range(runs):
+            bares.append(bare())
+            done = log.read_text().count("offline copy updated")
+            word = f"preview{run}"
+            change_one_paragraph(source, word)
+            started = time.perf_counter()
+            wait(lambda: word in page(), word)
+            times.append(time.perf_counter() - started)
+            wait(lambda: log.read_text().count("offline copy updated") > done, "the background build")
+        return times, bares
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
 def folder_bytes(folder: Path, skip: str | None = None) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*")
                if p.is_file() and not (skip and p.relative_to(folder).parts[0] == skip))
@@ -155,6 +207,14 @@ def main() -> int:
                      f"<= {TARGETS['full']}x", "ok" if full_s / bare_s <= TARGETS["full"] else "OVER"))
         rows.append(("rebuild after one changed paragraph", f"{rebuild_s:.2f} s", f"{rebuild_s / bare_s:.2f}x",
                      f"<= {TARGETS['rebuild']}x", "ok" if rebuild_s / bare_s <= TARGETS["rebuild"] else "OVER"))
+
+        if os.environ.get("BENCH_PREVIEW", "1") != "0":
+            times, bares = preview_seconds(tmp / "preview", RUNS,
+                                           lambda: bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare"))
+            preview_s, beside = statistics.median(times), statistics.median(bares)
+            rows.append(("preview: save to page on screen (ratio to the bare builds run beside it, "
+                         f"median {beside:.2f} s)", f"{preview_s:.2f} s", f"{preview_s / beside:.2f}x",
+                         f"<= {TARGETS['preview']}x", "ok" if preview_s / beside <= TARGETS["preview"] else "OVER"))
 
         site = tmp / "site"
         rows.append(("site size (without downloads/)", size(folder_bytes(site, skip="downloads")), "", "", ""))
