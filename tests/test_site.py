@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -192,7 +193,12 @@ def test_a_build_that_fails_in_mkdocs_keeps_the_previous_site(tmp_path, act, mon
     def refuse(*args):
         raise BuildFailed("mkdocs: Aborted with 1 warnings in strict mode!")
     monkeypatch.setattr(build, "mkdocs_build", refuse)
-    monkeypatch.setattr(pdf, "start_pdfs", lambda *args, **kwargs: [])
+    def placeholder_pdfs(pool, act, out_dir, *args, **kwargs):     # the files exist; none is rendered
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        for edition in pdf.editions(act):
+            (Path(out_dir) / pdf.file_name(edition)).write_bytes(b"%PDF-1.7\n")
+        return []
+    monkeypatch.setattr(pdf, "start_pdfs", placeholder_pdfs)
     previous = tmp_path / "site"
     (previous / "chapter-4").mkdir(parents=True)
     (previous / "index.html").write_text("home")
