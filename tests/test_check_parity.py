@@ -5,13 +5,11 @@ Each case is (file under source/, text to find, text to put instead, expected li
 writes the replacement as bytes (a file that is not UTF-8), and a file of None removes regulation.yaml."""
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 
 import pytest
 
-from conftest import copy_source, run_build
+from conftest import cli, copy_source, run_build
 
 ABOUT_EN, ABOUT_ZH, GLOSSARY = "pages/en/about.md", "pages/zh/about.md", "glossary.yaml"
 CASES = {
@@ -46,11 +44,8 @@ def broken(tmp_path, name):
 
 
 def check(source) -> tuple[int, str]:
-    from build_scripts.__main__ import main
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        status = main(["check", "--source", str(source)])
-    return status, err.getvalue()
+    result = cli("check", "--source", source)
+    return result.returncode, result.stderr
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -2,15 +2,12 @@
 and an existing site/ left byte-identical. CRLF and BOM variants must pass."""
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import shutil
-from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT, copy_source, run_build
+from conftest import ROOT, cli, copy_source, run_build
 from test_site import tree_digest
 
 CORPUS = ROOT / "tests" / "hostile"
@@ -21,11 +18,7 @@ GOOD = sorted(CORPUS.glob("ok-*.txt"))
 def check(*paths):
     """``python -m build_scripts check PATHS`` in this process (test_parse runs the command itself); an
     uncaught exception here is exactly the traceback a person would see."""
-    from build_scripts.__main__ import main
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = main(["check", *map(str, paths)])
-    return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
+    return cli("check", *paths)
 
 
 def expected_line(path) -> int:

@@ -7,8 +7,6 @@ further on). A text to find of None replaces the whole file.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -17,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import TIMEOUT, ROOT
+from conftest import TIMEOUT, ROOT, cli
 
 REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH = ("regulation.yaml", "glossary.yaml", "captions.yaml",
                                                "notes.en.yaml", "notes.zh.yaml")
@@ -173,11 +171,8 @@ def _broken_source(tmp_path, name):
 def _check(source) -> tuple[int, str]:
     """``python -m build_scripts check --source SOURCE`` in this process (fast); an uncaught exception
     here is exactly the traceback a person would see."""
-    from build_scripts.__main__ import main
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        status = main(["check", "--source", str(source)])
-    return status, err.getvalue()
+    result = cli("check", "--source", source)
+    return result.returncode, result.stderr
 
 
 def test_corpus_covers_every_yaml_file():
