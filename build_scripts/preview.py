@@ -38,7 +38,7 @@ class Preview:
     def pages(self) -> None:
         """The pages only, from source/ into site/; the PDFs and the offline copy stay as the last full
         build left them. Never raises: a mistake is kept in ``error`` and printed."""
-        from .build import add_downloads, download_sizes, write_docs
+        from .build import download_sizes, write_docs
         from .feeds import write_feeds
         from .links import Links
         from .load import load_act
@@ -54,8 +54,9 @@ class Preview:
             write_docs(act, self.work / "docs", Links(configured_site_url(self.config) or "/", sizes=sizes))
             site_url = mkdocs_build(self.config, self.work / "docs", staging, act)
             write_feeds(staging, act, site_url)
-            if (self.site / "downloads").exists():
-                add_downloads(staging, self.site / "downloads")
+            if (self.site / "downloads").exists():       # the last full build's files, not its downloads
+                shutil.copytree(self.site / "downloads", staging / "downloads",     # page: that is made afresh
+                                dirs_exist_ok=True, ignore=shutil.ignore_patterns("index.html"))
             post_build(staging, act, site_url, offline=False)
         except (SourceError, BuildFailed) as e:
             shutil.rmtree(staging, ignore_errors=True)

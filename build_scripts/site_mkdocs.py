@@ -375,11 +375,8 @@ def edit_page(page: MaterialPage, act: Act, lang: str, site: Path, page_url: str
     language = PROFILES[lang]
     page.set(page.one("html", "the page's language", lang=None), "lang", language.tag)
     menu = page.one("ul", "the language menu", class_="md-select__list")
-    # Material names each language by its code; a second MkDocs build in the same process (make preview) may
-    # already carry the tags, which mkdocs-static-i18n then keeps from the first.
-    by_tag = {profile.tag: code for code, profile in PROFILES.items()}
     for link in page.find("a", class_="md-select__link", hreflang=None):
-        code = by_tag.get(link.attrs["hreflang"], link.attrs["hreflang"])
+        code = link.attrs["hreflang"]
         if code not in PROFILES:
             raise BuildFailed(f"{page.name}: the language menu offers {code!r}, which has no language profile")
         page.set(link, "hreflang", PROFILES[code].tag, f' lang="{PROFILES[code].tag}"')
