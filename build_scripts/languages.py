@@ -212,7 +212,7 @@ ENGLISH = Language(
         "copy_other": "{cite} ({text})", "text_of": "{language} text",
         # PDF
         "page_x_of_y": '"Page " counter(page) " of " counter(pages)',
-        "pdf_title": "{title} ({status})", "pdf_author": "Editors of this site (translations)",
+        "pdf_author": "Editors of this site (translations)",
         "pdf_as_of": "as of {checked}", "pdf_in_force": "in force {effective} to {until}",
         # scripts
         "js_copy": "Copy citation and link: ", "js_copied": "Copied",
@@ -388,7 +388,7 @@ CHINESE = Language(
         "only": "仅{language}",
         "copy_other": "{cite}（{text}）", "text_of": "{language}文本",
         "page_x_of_y": '"第 " counter(page) " 页／共 " counter(pages) " 页"',
-        "pdf_title": "{title}（{status}）", "pdf_author": "本站编辑（译文）",
+        "pdf_author": "本站编辑（译文）",
         "pdf_as_of": "截至{checked}", "pdf_in_force": "{effective}至{until}施行",
         "js_copy": "复制引用和链接：", "js_copied": "已复制",
         "publisher": "本站编辑", "in_force": "现行有效",

@@ -80,9 +80,10 @@ def footer_line(act: Act, lang: str, site_url: str) -> str:
 
 
 def pdf_title(act: Act, lang: str) -> str:
-    """The title with the status in a few words, when the text is not the official one."""
+    """The title with the status in a few words, when the text is not the official one, as the pages' titles
+    carry it (the profile's ``status_paren``)."""
     status = act.meta.languages[lang].short[lang]
-    return PROFILES[lang].w("pdf_title", title=act.meta.title[lang], status=status) if status else act.meta.title[lang]
+    return act.meta.title[lang] + (PROFILES[lang].w("status_paren", status=status) if status else "")
 
 
 def pdf_author(act: Act, lang: str) -> str:
