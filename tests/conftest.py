@@ -258,7 +258,8 @@ def browser():
 
         def counted_context(**options):     # every page load of every context, for RUN_LOG
             context = new_context(**options)
-            context.on("page", lambda page: page.on("load", lambda: note("page-load", page.url)))
+            context.on("page", lambda page: page.on("load", lambda: note(
+                "page-load", f"{page.url} {os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}")))
             return context
         if os.environ.get("RUN_LOG"):
             browser.new_context = counted_context
