@@ -26,6 +26,10 @@ from .templating import render as render_template
 DOWNLOADS_PAGE = "downloads"      # the hand-written page that the list of every version's files follows
 ABOUT_PAGE = "about"              # the hand-written page that says where the texts come from ...
 PROVENANCE_MARK = "<!-- provenance -->\n"   # ... where it has this line (else at its end)
+# The generated pages a reader reaches from the text, not from the navigation (MkDocs' not_in_nav, gitignore
+# patterns; * stands for any language's suffix): the side-by-side chapters, the article pages, every version's
+# copies, the full text and the not-found page.
+NOT_IN_NAV = ("/parallel/", "/art/", "/versions/", "/full.md", "/full.*.md", "/not-found.md", "/not-found.*.md")
 
 
 def site_link(links: Links, act: Act, lang: str, path: str) -> str:
@@ -667,7 +671,8 @@ def not_found_page(links: Links, act: Act, lang: str) -> str:
     words = PROFILES[lang].words
     return render_template(
         "not_found.md.j2", words=words, own=block(lang), others=[block(code) for code in act.langs if code != lang],
-        front=_front(act, lang, words["not_found"], words["not_found"], search={"exclude": True}))
+        front=_front(act, lang, words["not_found"], words["not_found"], search={"exclude": True},
+                     robots="noindex"))
 
 
 def text_pages(links: Links, act: Act, lang: str) -> dict[str, str]:

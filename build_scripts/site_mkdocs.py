@@ -1,7 +1,7 @@
 """The boundary to MkDocs, Material for MkDocs and mkdocs-static-i18n: the only module that knows them.
 
-Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, no copies of
-Material's templates), this is everything a move to another site generator would replace. The pages
+Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, blocks of Material's main.html, and the
+sitemap template, which leaves out pages marked noindex and names languages by their BCP 47 tags), this is everything a move to another site generator would replace. The pages
 themselves come in as plain Markdown files in docs/ (pages.py), their links final. What comes from source/ (the
 navigation, the languages, their site names, footers and theme words) is configured (:func:`site_config`); what
 cannot be is edited once per page on the parsed page (:class:`MaterialPage`, :func:`edit_page`), and the build
@@ -13,7 +13,7 @@ fails, naming the page and the element, when Material's markup lacks what an edi
   are pointed at their own half (the ``base`` of Material's page configuration);
 - the heading links' title, which mkdocs.yml sets once, in each page's language;
 - one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
-- robots.txt, and for the offline copy the iframe-worker shim Material's offline search needs (and links to the
+- robots.txt, and for the offline copy (which has no sitemap) the iframe-worker shim Material's offline search needs (and links to the
   current version's own downloads lead to today's identical files, which the offline copy holds once).
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
@@ -21,7 +21,6 @@ with the changes Material's offline plugin would make, instead of a second MkDoc
 """
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -38,6 +37,7 @@ from urllib.parse import urlsplit
 from .languages import PROFILES
 from .model import Act
 from .runlog import note
+from .pages import NOT_IN_NAV
 from .versions import revision_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,10 +188,12 @@ def user_dictionary(act: Act) -> str:
 PALETTE = ("theme_palette_auto", "theme_palette_light", "theme_palette_dark")   # mkdocs.yml's theme.palette, in order
 
 
-def site_config(act: Act, plugins: dict) -> dict:
+def site_config(act: Act, configured: dict) -> dict:
     """What mkdocs.yml would otherwise repeat from source/: the navigation (the chapters, the generated pages, the
-    hand-written ones in regulation.yaml's order), the languages with their site names, footers and words for the
-    theme (mkdocs-static-i18n's per-language settings), over ``plugins`` as mkdocs.yml configures them."""
+    hand-written ones in regulation.yaml's order) and the pages left out of it, the languages with their site
+    names and descriptions (a page without its own description gets the act's title), footers and words for the theme (mkdocs-static-i18n's per-language settings) and their tags for the
+    sitemap (overrides/sitemap.xml), over the ``plugins`` and ``extra`` that mkdocs.yml (``configured``) sets."""
+    plugins, extra = configured.get("plugins") or {}, configured.get("extra") or {}
     primary = PROFILES[act.primary].words
     hand = sorted({page.name for page in act.pages},
                   key=lambda name: (act.meta.navigation.index(name) if name in act.meta.navigation
@@ -202,7 +204,7 @@ def site_config(act: Act, plugins: dict) -> dict:
     for code in act.langs:
         words = PROFILES[code].words
         language = {"locale": code, "name": PROFILES[code].name, "default": code == act.primary, "build": True,
-                    "site_name": act.meta.site_name[code],
+                    "site_name": act.meta.site_name[code], "site_description": act.meta.title[code],
                     "theme": {"palette": [{"toggle": {"name": words[key]}} for key in PALETTE]}}
         if code in act.meta.copyright:
             language["copyright"] = act.meta.copyright[code]
@@ -210,7 +212,10 @@ def site_config(act: Act, plugins: dict) -> dict:
             language["nav_translations"] = {primary["nav_text"]: words["nav_text"]}
         languages.append(language)
     plugins = {**plugins, "i18n": {**plugins["i18n"], "languages": languages}}
-    return {"nav": nav, "site_name": act.meta.site_name[act.primary], "plugins": plugins,
+    extra = {**extra, "hreflang": {code: PROFILES[code].tag for code in act.langs}, "x_default": act.primary}
+    return {"nav": nav, "not_in_nav": "\n".join(NOT_IN_NAV), "site_name": act.meta.site_name[act.primary],
+            "site_description": act.meta.title[act.primary],
+            "plugins": plugins, "extra": extra,
             **({"copyright": act.meta.copyright[act.primary]} if act.primary in act.meta.copyright else {})}
 
 
@@ -242,10 +247,11 @@ def mkdocs_build(config_file, docs_dir, site_dir, act: Act, moment=None, **overr
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file, encoding="utf-8") as f:
-        plugins = (yaml_load(f) or {}).get("plugins") or {}
+        configured = yaml_load(f) or {}
     note("mkdocs", site_dir)
     config = load_config(str(config_file), docs_dir=str(Path(docs_dir).resolve()),
-                         site_dir=str(Path(site_dir).resolve()), strict=True, **{**site_config(act, plugins), **overrides})
+                         site_dir=str(Path(site_dir).resolve()), strict=True,
+                         **{**site_config(act, configured), **overrides})
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -307,36 +313,6 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         shutil.copyfile(SHIM, site / SHIM_TARGET)
     else:
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n")
-        _prune_sitemap(site, site_url, act)
-
-
-_URL_ENTRY = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
-
-
-_SITEMAP_ALTERNATE = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]*)" href="([^"]*)"/>')
-
-
-def _prune_sitemap(site: Path, site_url: str, act: Act) -> None:
-    """The sitemap without the versions' own copies of pages (``noindex``: today's pages hold the text), with
-    the same hreflang tags as the pages (BCP 47, and x-default for the primary language)."""
-    path = site / "sitemap.xml"
-    if not path.exists():
-        return
-    pinned = re.compile(re.escape(site_url) + r"(?:[a-z-]+/)?versions/[^/]+/")
-
-    def alternate(m):
-        code, href = m.groups()
-        if code not in PROFILES:
-            return m.group(0)
-        link = f'<xhtml:link rel="alternate" hreflang="{PROFILES[code].tag}" href="{href}"/>'
-        if code == act.primary:
-            link += f'\n        <xhtml:link rel="alternate" hreflang="x-default" href="{href}"/>'
-        return link
-    text = _URL_ENTRY.sub(lambda m: "" if pinned.match(m.group(1)) else m.group(0), path.read_text(encoding="utf-8"))
-    text = _SITEMAP_ALTERNATE.sub(alternate, text)
-    path.write_text(text, encoding="utf-8")
-    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
-        out.write(text.encode("utf-8"))
 
 
 def _not_found(site: Path, prefix: str, site_url: str) -> None:
@@ -504,8 +480,6 @@ def split_index(site: Path, act: Act, offline: bool = False) -> dict[str, int]:
 # as a script. Rather than run MkDocs a second time, the online build is copied with exactly those changes.
 
 _SCOPE_START = '__md_scope=new URL("'      # in Material's inline script: the site root, relative to the page
-_ABSOLUTE = re.compile(r'((?:href|content)=")(https?://[^"]*)(")')     # in sitemap.xml
-_LOC = re.compile(r"(<loc>)([^<]*)(</loc>)")
 
 
 def _offline_path(rel: str) -> str:
@@ -539,19 +513,17 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
         if not path.is_file():
             continue
         rel = path.relative_to(online).as_posix()
+        if rel.startswith("sitemap.xml") or rel == "404.html":
+            continue        # for search engines and a server's missing addresses: a copy on disk has neither
         new_rel = _offline_path(rel)
         target = offline / new_rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
             page = MaterialPage(rel, path.read_text(encoding="utf-8"))
             page_dir, new_dir = posixpath.dirname(rel), posixpath.dirname(new_rel)
-            if rel == "404.html":      # served at any depth, so MkDocs writes its URLs from the server root
-                fix = lambda u: root + _offline_url(u[len(root):], "", "") if u.startswith(root) else u  # noqa: E731
-                page_dir = new_dir = None
-            else:      # root-relative links (the language switch on some pages) become relative: file:// has no root
-                fix = lambda u: _offline_url(posixpath.relpath(u, root + (page_dir or "")) + "/" * u.endswith("/")  # noqa: E731
-                                             if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir,
-                                             pinned)
+            # root-relative links (the language switch on some pages) become relative: file:// has no root
+            fix = lambda u: _offline_url(posixpath.relpath(u, root + page_dir) + "/" * u.endswith("/")  # noqa: E731
+                                         if u.startswith(root) and not u.startswith("//") else u, page_dir, new_dir, pinned)
             _offline_page(page, fix, page_dir, new_dir, site_url)
             target.write_text(page.result(), encoding="utf-8")
         elif rel == "search/search_index.json":
@@ -559,20 +531,11 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
             for doc in index["docs"]:
                 doc["location"] = _offline_location(doc["location"])
             target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        elif rel == "sitemap.xml":
-            text = _LOC.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3),
-                            path.read_text(encoding="utf-8"))
-            text = _ABSOLUTE.sub(lambda m: m.group(1) + _offline_absolute(m.group(2), site_url) + m.group(3), text)
-            target.write_text(text, encoding="utf-8")
-            with open(offline / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
-                out.write(text.encode("utf-8"))
-        elif rel == "sitemap.xml.gz":
-            continue        # written with sitemap.xml
         else:
             shutil.copyfile(path, target)
 
 
-def _offline_page(page: MaterialPage, fix, page_dir: str | None, new_dir: str | None, site_url: str) -> None:
+def _offline_page(page: MaterialPage, fix, page_dir: str, new_dir: str, site_url: str) -> None:
     """One page's URLs as the offline copy needs them: every href and src (``fix``), this site's absolute URLs,
     the site root Material's inline script computes (``__md_scope``) and its page configuration; and the
     iframe-worker shim before the head's end."""
@@ -583,15 +546,14 @@ def _offline_page(page: MaterialPage, fix, page_dir: str | None, new_dir: str | 
                 new = _offline_absolute(new, site_url)
             if new != value:
                 page.set(tag, attr, new)
-    if page_dir is not None:
-        for script in page.find("script"):
-            if "src" in script.attrs:
-                continue
-            at = page.text.find(_SCOPE_START, script.end, page.end_of(script))
-            if at >= 0:
-                start = at + len(_SCOPE_START)
-                end = page.text.index('"', start)
-                page.replace(start, end, _offline_dir(page.text[start:end], page_dir, new_dir))
+    for script in page.find("script"):
+        if "src" in script.attrs:
+            continue
+        at = page.text.find(_SCOPE_START, script.end, page.end_of(script))
+        if at >= 0:
+            start = at + len(_SCOPE_START)
+            end = page.text.index('"', start)
+            page.replace(start, end, _offline_dir(page.text[start:end], page_dir, new_dir))
     config = page.one("script", "Material's page configuration", id="__config")
     end = page.end_of(config)
     page.replace(config.end, end, _offline_config(page.text[config.end:end], page_dir, new_dir, fix))
@@ -608,8 +570,7 @@ def _offline_dir(url: str, page_dir: str, new_dir: str) -> str:
 
 def _offline_config(config_json: str, page_dir: str, new_dir: str, fix) -> str:
     config = json.loads(config_json)
-    if page_dir is not None:
-        config["base"] = _offline_dir(config["base"], page_dir, new_dir)
+    config["base"] = _offline_dir(config["base"], page_dir, new_dir)
     config["search"] = fix(config["search"])
     return json.dumps(config)
 

@@ -2,6 +2,7 @@
 reaches the navigation with no edit of mkdocs.yml (pages only, in-process; the real build checks MkDocs takes it)."""
 from __future__ import annotations
 
+import pathspec
 from mkdocs.utils.yaml import yaml_load
 
 from build_scripts.links import Links
@@ -22,7 +23,7 @@ def nav_pages(nav) -> list[str]:
 
 
 def test_mkdocs_yml_holds_no_data_of_the_act():
-    assert not {"nav", "site_name", "copyright"} & set(CONFIG)
+    assert not {"nav", "not_in_nav", "site_name", "site_description", "copyright"} & set(CONFIG)
     assert "languages" not in CONFIG["plugins"]["i18n"]
 
 
@@ -37,11 +38,17 @@ def test_a_tenth_chapter_and_a_new_page_need_no_edit_of_mkdocs_yml(tmp_path):
     for lang, title in (("en", "Contact"), ("zh", "联系")):
         (source / "pages" / lang / "contact.md").write_text(f"# {title} {{#contact}}\n\nText.\n", encoding="utf-8")
     act = load_act(source)
-    config = site_config(act, CONFIG["plugins"])
+    config = site_config(act, CONFIG)
     pages = render(act, Links())
     listed = nav_pages(config["nav"])
     assert "chapter-10.md" in listed and listed[-1] == "contact.md"
     assert all(name in pages for name in listed)
+    # every other page is left out of the navigation on purpose (MkDocs' own reading of not_in_nav)
+    outside = pathspec.GitIgnoreSpec.from_lines(config["not_in_nav"].splitlines())
+    in_nav = {name.replace(".md", f".{code}.md") if code != act.primary else name for name in listed for code in act.langs}
+    assert [name for name in pages if name not in in_nav and not outside.match_file(name)] == []
+    assert [name for name in in_nav if name in pages and outside.match_file(name)] == []
+    assert {"parallel/chapter-10.md", "art/74.md", "art/74.zh.md", "full.zh.md"} <= set(pages) - in_nav
     assert [lang["locale"] for lang in config["plugins"]["i18n"]["languages"]] == list(act.langs)
     assert {lang["site_name"] for lang in config["plugins"]["i18n"]["languages"]} == set(act.meta.site_name.values())
     assert config["plugins"]["search"] == CONFIG["plugins"]["search"]

@@ -140,3 +140,18 @@ def test_sitemap_dates_are_the_build_date_and_its_languages_those_of_the_pages(s
         on_page = sorted((link["hreflang"], link["href"]) for link in page.select('link[rel="alternate"][hreflang]'))
         in_map = sorted((link["hreflang"], link["href"]) for link in url.find_all("link"))
         assert in_map == on_page, loc
+
+
+def test_the_sitemap_lists_every_page_a_search_engine_may_index_and_no_other(site):
+    """Each built page is in the sitemap exactly when it lets search engines index it: a version's own copies and
+    the not-found pages (robots: noindex) are left out, every other page is listed once."""
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    listed = [loc.get_text().split("/", 3)[3] for loc in sitemap.find_all("loc")]
+    indexable, hidden = set(), set()
+    for html in site.rglob("index.html"):
+        folder = html.parent.relative_to(site).as_posix()
+        path = "" if folder == "." else folder + "/"
+        robots = BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").find("meta", attrs={"name": "robots"})
+        (hidden if robots and "noindex" in robots["content"] else indexable).add(path)
+    assert sorted(listed) == sorted(indexable)
+    assert {"not-found/", "zh/not-found/"} <= hidden and any("versions/" in path for path in hidden)
