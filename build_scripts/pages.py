@@ -8,6 +8,7 @@ the page is written: each page gets a :class:`~.links.Links` object for its own 
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 from dataclasses import replace
 
@@ -625,19 +626,39 @@ def glossary_page(links: Links, act: Act, lang: str) -> str:
                 for group in ("bodies", "terms")])
 
 
+# A link to a whole file, written in a hand-written page as <a href="…">text</a> or [text](…)
+_FILE_LINK = re.compile(r'<a href="(?P<html>[^"#]+)">(?P<html_text>[^<]*)</a>|\[(?P<md_text>[^\]]+)\]\((?P<md>[^)\s#]+)\)')
+
+
+def with_sizes(links: Links, markdown: str, lang: str) -> str:
+    """A hand-written page's links to downloads (whole files, not a place in one) with the file's size after
+    their text, as the generated pages give them: "PDF, English (245 KB)"."""
+    language = PROFILES[lang]
+
+    def sized(m: re.Match) -> str:
+        href, text = (m["html"], m["html_text"]) if m["html"] else (m["md"], m["md_text"])
+        size = links.size(posixpath.normpath(posixpath.join(links.here or ".", href)))
+        if size is None:
+            return m[0]
+        text = language.w("file_size", text=text, size=file_size(language, size))
+        return f'<a href="{href}">{text}</a>' if m["html"] else f"[{text}]({href})"
+    return _FILE_LINK.sub(sized, markdown)
+
+
 def hand_page(links: Links, act: Act, page) -> str:
-    """A hand-written page as written: not the act's text, so the footer's status line is enough. The
-    downloads page is followed by the list of every version's own files; the about page gets the sources of
-    the texts (``provenance:`` in regulation.yaml) at its marker line."""
+    """A hand-written page as written, with sizes after its links to downloads: not the act's text, so the
+    footer's status line is enough. The downloads page is followed by the list of every version's own files;
+    the about page gets the sources of the texts (``provenance:`` in regulation.yaml) at its marker line."""
+    markdown = with_sizes(links, page.markdown, page.lang)
     if page.name == ABOUT_PAGE:
         words = PROFILES[page.lang].words
         section = render_template("provenance.md.j2", words=words, provenance=_provenance(act, page.lang))
-        head, marker, tail = page.markdown.partition(PROVENANCE_MARK)
-        return head + section + tail if marker else page.markdown.rstrip("\n") + "\n\n" + section
+        head, marker, tail = markdown.partition(PROVENANCE_MARK)
+        return head + section + tail if marker else markdown.rstrip("\n") + "\n\n" + section
     if page.name != DOWNLOADS_PAGE:
-        return page.markdown
+        return markdown
     language, lang = PROFILES[page.lang], page.lang
-    return page.markdown.rstrip("\n") + "\n\n" + render_template(
+    return markdown.rstrip("\n") + "\n\n" + render_template(
         "version_files.md.j2", words=language.words, versions_href=site_link(links, act, lang, "versions/"),
         rows=[{"key": v.key, "title": language.w("version_title", effective=language.date(v.effective)),
                "state": language.w("version_until", until=language.date(until(act, v))) if until(act, v)

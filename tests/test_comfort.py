@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_scripts.languages import PROFILES
-from conftest import TIMEOUT
+from conftest import ROOT, TIMEOUT
 
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -224,6 +224,27 @@ def test_downloads_are_named_with_their_size(site):
     assert f"PDF, English ({size} KB)" in soup(site, "downloads").get_text()
     assert f"英文 PDF（{size} KB）" in soup(site, "zh/downloads").get_text()
     assert f"PDF, English ({size} KB)" in soup(site, "chapter-4").get_text()
+
+
+def test_every_link_to_a_whole_file_on_the_downloads_page_gives_its_size(site):
+    """The hand-written paragraphs' links as well as the generated lists, in each language. (The offline copy's
+    zip holds the pages themselves, and SHA256SUMS covers the zip, so their sizes cannot be on them.)"""
+    after_pages = ("regulation-site.zip", "SHA256SUMS")
+    for prefix, sized in (("", "{text} ({size} KB)"), ("zh/", "{text}（{size} KB）")):
+        page = soup(site, f"{prefix}downloads")
+        checked = set()
+        for a in page.select("article a[href]"):
+            href = a["href"]
+            target = (site / prefix / "downloads" / href).resolve()
+            if ("#" in href or not target.is_file() or target.name in after_pages
+                    or not target.is_relative_to((site / "downloads").resolve())):
+                continue
+            size = round(target.stat().st_size / 1024)
+            assert a.get_text().endswith(sized.format(text="", size=size)), (prefix, href, a.get_text())
+            checked.add(href)
+        written = (ROOT / "source" / "pages" / (prefix or "en/") / "downloads.md").read_text(encoding="utf-8")
+        by_hand = {href for href in re.findall(r'<a href="([^"#]+)">', written) if not href.endswith(after_pages)}
+        assert len(by_hand) >= 6 and by_hand <= checked, prefix
 
 
 def test_pdfs_are_tagged(site):
