@@ -20,7 +20,8 @@ from .linked_data import page_graph
 from .languages import PROFILES, Language
 from .links import Links, page_url
 from .model import Act, Version, chapter_id, paragraph_id, parse_id, split_at_notes
-from .views import Changes, Day, GlossaryRow, HistoryStep, Link, NotePart, Said, TermPart, TextPart
+from .views import (Changes, Context, Currency, Day, Downloads, GlossaryRow, HistoryStep, Link, NotePart, Piece,
+                    Printed, Said, StatusLink, TermPart, TextPart)
 from .versions import article_lines, currency_parts, current_number, diff_lines, history, summary, until
 from .templating import render as render_template
 
@@ -65,7 +66,7 @@ def in_others(act: Act, lang: str, texts: dict[str, str]) -> tuple[Said, ...]:
 
 # --- pieces ------------------------------------------------------------------------------------------
 
-def _downloads(links: Links, act: Act, lang: str, fragment: str = "") -> dict:
+def _downloads(links: Links, act: Act, lang: str, fragment: str = "") -> Downloads:
     language = PROFILES[lang]
     words = language.words
     files, folder = [], downloads_folder(act)
@@ -74,10 +75,10 @@ def _downloads(links: Links, act: Act, lang: str, fragment: str = "") -> dict:
                        ("regulation-bilingual.pdf", words["download_pdf_bilingual"]),
                        ("regulation.json", words["download_json"]), (f"regulation-{lang}.akn.xml", words["download_akn"])]:
         size = links.size(folder + name)
-        files.append({"href": links.to(folder + name) + (fragment if name.endswith(".pdf") else ""),
-                      "text": word if size is None else language.w("file_size", text=word, size=file_size(language, size))})
-    return {"label": words["downloads_label"], "links": files, "all_href": site_link(links, act, lang, "downloads/"),
-            "all_text": words["all_downloads"]}
+        files.append(Link(links.to(folder + name) + (fragment if name.endswith(".pdf") else ""),
+                          word if size is None else language.w("file_size", text=word, size=file_size(language, size))))
+    return Downloads(words["downloads_label"], tuple(files),
+                     Link(site_link(links, act, lang, "downloads/"), words["all_downloads"]))
 
 
 def file_size(language: Language, size: int) -> str:
@@ -93,10 +94,10 @@ def downloads_folder(act: Act) -> str:
     return f"downloads/versions/{act.shown.key}/" if act.base else "downloads/"
 
 
-def _about(links: Links, act: Act, lang: str) -> dict:
+def _about(links: Links, act: Act, lang: str) -> StatusLink:
     """The link from a status line to the explanation of the statuses."""
     words = PROFILES[lang].words
-    return {"href": site_link(links, act, lang, "about/#texts"), "text": words["status_more"], "sep": words["status_sep"]}
+    return StatusLink(site_link(links, act, lang, "about/#texts"), words["status_more"], words["status_sep"])
 
 
 def _front(act: Act, lang: str, title: str, description: str, shows: tuple[str, ...] = (), named: bool = False,
@@ -129,20 +130,20 @@ def _date(language: Language, day: datetime.date) -> Day:
     return Day(language.date(day), day.isoformat())
 
 
-def _kept_together(language: Language, key: str, **values) -> list[dict]:
+def _kept_together(language: Language, key: str, **values) -> tuple[Piece, ...]:
     """An interface string with ``values`` put in, cut where it has spaces; a piece that holds a value is to be kept
-    on one line (a date broken after its month, or 起施行 cut from its date, reads badly): [{"text", "whole"}]."""
+    on one line (a date broken after its month, or 起施行 cut from its date, reads badly)."""
     marked = language.w(key, **{name: f"\0{name}\0" for name in values})
     out = []
     for i, token in enumerate(marked.split(" ")):
         if i:
-            out.append({"text": " ", "whole": False})
+            out.append(Piece(" ", False))
         pieces = token.split("\0")
-        out.append({"text": "".join(values[p] if j % 2 else p for j, p in enumerate(pieces)), "whole": len(pieces) > 1})
-    return out
+        out.append(Piece("".join(values[p] if j % 2 else p for j, p in enumerate(pieces)), len(pieces) > 1))
+    return tuple(out)
 
 
-def _currency(links: Links, act: Act, lang: str, article: int | None = None) -> dict:
+def _currency(links: Links, act: Act, lang: str, article: int | None = None) -> Currency:
     """The currency statement (versions.currency) with links: all versions, and on an earlier version today's
     text (of the same article, following renumbering), or that the article was deleted."""
     language, words, v = PROFILES[lang], PROFILES[lang].words, act.shown
@@ -151,23 +152,17 @@ def _currency(links: Links, act: Act, lang: str, article: int | None = None) -> 
         line = _kept_together(language, "status_summary", checked=language.date_short(act.meta.checked), **values)
     else:
         line = _kept_together(language, "status_summary_old", until=language.date_short(until(act, v)), **values)
-    out = {"old": not act.is_current, "parts": currency_parts(act, lang), "sep": words["sentence_sep"],
-           "summary": line,
-           "versions_href": site_link(links, act, lang, "versions/"),
-           "versions_text": words["versions_link"], "current": None}
+    statement = Currency(not act.is_current, currency_parts(act, lang), words["sentence_sep"], line,
+                         Link(site_link(links, act, lang, "versions/"), words["versions_link"]))
     if act.is_current:
-        return out
+        return statement
     if article is None:
-        out["current"] = {"href": site_link(links, act, lang, ""), "text": words["current_text"]}
-        return out
+        return replace(statement, current=Link(site_link(links, act, lang, ""), words["current_text"]))
     last = history(act, v, article)[-1]       # today's article, or the version that deleted it
     if "deleted" in last.changes:
-        out["current"] = {"href": None,
-                          "text": language.w("deleted_article", effective=language.date(last.version.effective))}
-    else:
-        out["current"] = {"href": site_link(links, act, lang, f"art/{last.num}/"),
-                          "text": language.w("current_article", label=language.article_label(last.num))}
-    return out
+        return replace(statement, deleted=language.w("deleted_article", effective=language.date(last.version.effective)))
+    return replace(statement, current=Link(site_link(links, act, lang, f"art/{last.num}/"),
+                                           language.w("current_article", label=language.article_label(last.num))))
 
 
 LIST_LINKS = 3     # a paragraph naming more entries of one glossary group than this is a list (Article 2(2))
@@ -287,23 +282,23 @@ def _article(links: Links, act: Act, lang: str, article, inline: Inline) -> dict
     }
 
 
-def _context(links: Links, act: Act, lang: str, chapter=None, article=None) -> dict:
+def _context(links: Links, act: Act, lang: str, chapter=None, article=None) -> Context:
     """The line above the text: short title › chapter; ``header``, what a phone's header names (the full title
     would be cut to a word there): the article on its own page, else the chapter."""
     language = PROFILES[lang]
     header = (language.article_label(article) if article else language.chapter_label(chapter.num) if chapter else None)
-    return {"short_title": act.meta.short_title[lang], "home_href": text_link(links, act, lang, ""), "header": header,
-            "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "chapter_href": text_link(links, act, lang, f"chapter-{chapter.num}/") if chapter else None}
+    return Context(act.meta.short_title[lang], text_link(links, act, lang, ""), header,
+                   language.chapter_heading(chapter.num, chapter.title) if chapter else None,
+                   text_link(links, act, lang, f"chapter-{chapter.num}/") if chapter else None)
 
 
-def _printed(links: Links, act: Act, lang: str, path: str, chapter=None) -> dict:
+def _printed(links: Links, act: Act, lang: str, path: str, chapter=None) -> Printed:
     """The print-only header: title, chapter, status, dates and the page's published URL."""
     language, meta = PROFILES[lang], act.meta
-    return {"title": meta.title[lang], "chapter": language.chapter_heading(chapter.num, chapter.title) if chapter else None,
-            "status": meta.languages[lang].label[lang], "printed_from": language.words["printed_from"] + language.words["colon"],
-            "dates": language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
-            "url": links.absolute(f"{act.prefix(lang)}{act.base}{path}")}
+    return Printed(meta.title[lang], language.chapter_heading(chapter.num, chapter.title) if chapter else None,
+                   meta.languages[lang].label[lang], language.words["printed_from"] + language.words["colon"],
+                   language.w("dates", adopted=language.date(meta.adopted), effective=language.date(meta.effective)),
+                   links.absolute(f"{act.prefix(lang)}{act.base}{path}"))
 
 
 def _captions_href(links: Links, act: Act, lang: str) -> str:
@@ -663,7 +658,7 @@ def hand_page(links: Links, act: Act, page) -> str:
         rows=[{"key": v.key, "title": language.w("version_title", effective=language.date(v.effective)),
                "state": language.w("version_until", until=language.date(until(act, v))) if until(act, v)
                else language.words["version_current"], "href": version_link(links, act, lang, v),
-               "files": _downloads(links, act.at(v), lang)["links"]} for v in reversed(act.meta.versions)])
+               "files": _downloads(links, act.at(v), lang).links} for v in reversed(act.meta.versions)])
 
 
 def _provenance(act: Act, lang: str) -> list[dict]:
@@ -759,7 +754,7 @@ def versions_page(links: Links, act: Act, lang: str) -> str:
                      "made_after": after.format(instrument=v.instrument[lang]), "href": version_link(links, act, lang, v),
                      "state": language.w("version_until", until=language.date(last)) if last
                      else words["version_current"],
-                     "changes": _summary(links, act, lang, v), "files": _downloads(links, act.at(v), lang)["links"]})
+                     "changes": _summary(links, act, lang, v), "files": _downloads(links, act.at(v), lang).links})
     return render_template(
         "versions.md.j2", lang=lang, words=words, rows=rows, provenance=_provenance(act, lang),
         revisions=[{"number": r.number, "title": language.w("revision_title", number=r.number, date=language.date(r.date)),

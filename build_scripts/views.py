@@ -1,5 +1,6 @@
 """Small typed views the templates receive where pages.py computes something: the parts of a paragraph, an
-article's history and changes, a glossary entry's rows. Each field is what the template prints."""
+article's history and changes, a glossary entry's rows, and the lines around the text (status, currency,
+context, print header, downloads). Each field is what the template prints."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -86,3 +87,60 @@ class GlossaryRow:
     others: tuple[Said, ...] = ()          # the same fact in the other languages, after it
     links: tuple[Link, ...] = ()           # appears_in: where in the text
     unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of an interface line; ``whole``: it holds a value (a date) and is kept on one line."""
+    text: str
+    whole: bool
+
+
+@dataclass(frozen=True)
+class StatusLink:
+    """The link from a status line to the explanation of the statuses, and what separates it from the status."""
+    href: str
+    text: str
+    sep: str
+
+
+@dataclass(frozen=True)
+class Currency:
+    """Which version of the text a page shows: its parts (versions.currency_parts), the short summary a
+    reader opens, the link to every version and, on an earlier version, today's text or that it is gone."""
+    old: bool
+    parts: dict[str, str]
+    sep: str
+    summary: tuple[Piece, ...]
+    versions: Link
+    current: Link | None = None       # today's page of the same text
+    deleted: str | None = None        # ... or that the article was deleted, and when
+
+
+@dataclass(frozen=True)
+class Context:
+    """The line above the text: short title › chapter; ``header``, what a phone's header names."""
+    short_title: str
+    home_href: str
+    header: str | None
+    chapter: str | None
+    chapter_href: str | None
+
+
+@dataclass(frozen=True)
+class Printed:
+    """The print-only header: title, chapter, status, dates and the page's published URL."""
+    title: str
+    chapter: str | None
+    status: str
+    printed_from: str
+    dates: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """A text's files, each with its size once made, and the link to every download."""
+    label: str
+    links: tuple[Link, ...]
+    all: Link
