@@ -74,9 +74,9 @@ def change_one_paragraph(source: Path, word: str) -> None:
     path.write_text(text[:at] + " ".join(words) + text[end:], encoding="utf-8")
 
 
-def scaled_source(factor: int, folder: Path) -> tuple[Path, Path]:
+def scaled_source(factor: int, folder: Path) -> Path:
     """source/ with each text's chapters repeated ``factor`` times and renumbered (in each language's own
-    numerals), and an MkDocs config listing all chapters. Notes and captions name the first copy only."""
+    numerals); the navigation follows (site_mkdocs.site_config). Notes and captions name the first copy only."""
     from build_scripts.languages import PROFILES, numeral
 
     source = folder / "source"
@@ -105,20 +105,7 @@ def scaled_source(factor: int, folder: Path) -> tuple[Path, Path]:
     (source / "captions.yaml").write_text(yaml.safe_dump(
         {n: captions[(n - 1) % per + 1] for n in range(1, per * factor + 1)}, allow_unicode=True), encoding="utf-8")
 
-    class Loader(yaml.SafeLoader):      # mkdocs.yml has !ENV tags; only the nav is wanted here
-        pass
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["nav"]
-    chapters = 9 * factor
-    for item in nav:
-        for key, value in (item.items() if isinstance(item, dict) else ()):
-            if "chapter-1.md" in value:
-                item[key] = [f"chapter-{n}.md" for n in range(1, chapters + 1)]
-    config = folder / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({"INHERIT": str(ROOT / "mkdocs.yml"),
-                                      "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-                                      "nav": nav}, allow_unicode=True), encoding="utf-8")
-    return source, config
+    return source
 
 
 def preview_seconds(folder: Path, runs: int, bare) -> tuple[list[float], list[float]]:
@@ -210,7 +197,7 @@ def main() -> int:
 
         if os.environ.get("BENCH_PREVIEW", "1") != "0":
             times, bares = preview_seconds(tmp / "preview", RUNS,
-                                           lambda: bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare"))
+                                           lambda: bare_mkdocs(ROOT / "mkdocs.yml", docs, tmp / "bare", source))
             preview_s, beside = statistics.median(times), statistics.median(bares)
             rows.append(("preview: save to page on screen (ratio to the bare builds run beside it, "
                          f"median {beside:.2f} s)", f"{preview_s:.2f} s", f"{preview_s / beside:.2f}x",
@@ -223,8 +210,7 @@ def main() -> int:
 
         if os.environ.get("BENCH_SCALE", "1") != "0":
             folder = tmp / f"x{SCALE}"
-            scaled, config = scaled_source(SCALE, folder)
-            scale_s = build(scaled, folder / "docs", folder / "site", folder / "cache", config)
+            scale_s = build(scaled_source(SCALE, folder), folder / "docs", folder / "site", folder / "cache")
             ratio = scale_s / full_s
             rows.append((f"{SCALE}x scale build (1 run), as a ratio to the 1x full build", f"{scale_s:.2f} s",
                          f"{ratio:.1f}x", f"<= {TARGETS['scale']:.0f}x", "ok" if ratio <= TARGETS["scale"] else "OVER"))
