@@ -124,8 +124,7 @@ def digests(folder):
 def test_outputs_the_edit_did_not_touch_are_byte_identical(site, rebuilt):
     """Two builds with the same SOURCE_DATE_EPOCH repeat every output the one-word edit leaves alone: pages,
     sitemap, the other language's search index and PDF, and the other files of downloads/. (The PDFs of an
-    unchanged input are rendered afresh and compared in test_pdf; the zip's fixed dates and order in
-    test_build.)"""
+    unchanged input are rendered afresh and compared in test_pdf; the zip's fixed dates and order below.)"""
     first, second = digests(site), digests(rebuilt.site)
     assert first.keys() == second.keys()
     different = {name for name in first if first[name] != second[name]}
@@ -136,3 +135,28 @@ def test_outputs_the_edit_did_not_touch_are_byte_identical(site, rebuilt):
     for name in ("sitemap.xml", "sitemap.xml.gz", "zh/search/search_index.json", "zh/chapter-4/index.html",
                  "downloads/regulation-zh.pdf", "downloads/regulation-zh.akn.xml", "chapter-3/index.html"):
         assert name in first and name not in different, name
+
+
+def test_the_offline_zip_repeats_exactly_whatever_the_files_dates_and_modes(tmp_path):
+    """The offline copy's zip depends on the files' contents and the build's date only: entries in sorted order
+    under one top folder, each dated with the build's date and readable by everyone, whatever the files'
+    modification times, permissions or the order the file system lists them in."""
+    from build_scripts.build import zip_folder
+    moment = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc)
+    folder = tmp_path / "copy"
+    for name, text in (("zh/index.html", "中文"), ("index.html", "home"), ("assets/site.css", "p {}")):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    zip_folder(folder, tmp_path / "first.zip", "regulation-site", moment)
+    for i, path in enumerate(sorted(folder.rglob("*.*"))):
+        os.utime(path, (1e9 + i, 1e9 + i))
+        path.chmod(0o600 + i)
+    zip_folder(folder, tmp_path / "second.zip", "regulation-site", moment)
+    assert (tmp_path / "first.zip").read_bytes() == (tmp_path / "second.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "second.zip") as archive:
+        infos = archive.infolist()
+        assert [i.filename for i in infos] == ["regulation-site/assets/site.css", "regulation-site/index.html",
+                                               "regulation-site/zh/index.html"]
+        assert {i.date_time for i in infos} == {moment.timetuple()[:6]}
+        assert {i.external_attr >> 16 for i in infos} == {0o644}
+        assert archive.read("regulation-site/zh/index.html").decode("utf-8") == "中文"
