@@ -21,7 +21,8 @@ from .model import Act
 from .page_links import check_page_links
 from .pages import render
 from .runlog import note
-from .site_mkdocs import BuildFailed, configured_site_url, extra_files, mkdocs_build, offline_copy, post_build
+from .site_mkdocs import (BuildFailed, configured_site_url, edit_pages, extra_files, finish_site, mkdocs_build,
+                          offline_copy)
 
 ZIP_NAME = "regulation-site.zip"
 ZIP_LEVEL = 6          # zlib's default: level 9 takes half as long again for half a percent less
@@ -124,29 +125,32 @@ def build_site(act: Act, docs, site, config) -> None:
                                       cache=CACHE / "pdf")
             for future in futures:
                 future.result()
-        today = write_exports(act, made, moment, site_url)
-        write_citations(act, made, site_url)
-        for version in earlier:
-            write_exports(act.at(version), version_folder(made, version), moment, site_url)
-            write_citations(act.at(version), version_folder(made, version), site_url)
-        pinned = version_folder(made, act.current)
-        pinned.mkdir(parents=True)
-        write_citations(act, pinned, site_url)
-        for path in [*today, *(made / file_name(e) for e in editions(act))]:
-            shutil.copyfile(path, pinned / path.name)
-        write_docs(act, docs, Links(site_url, sizes=download_sizes(made)))
-        if mkdocs_build(config, docs, staging, act, moment) != site_url:
-            raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
-        write_feeds(staging, act, site_url)
-        # The offline copy (no second MkDocs run) leaves out the current version's copies of the downloads: its
-        # links lead to today's identical files.
-        offline_copy(staging, offline, act, site_url)
+            today = write_exports(act, made, moment, site_url)
+            write_citations(act, made, site_url)
+            for version in earlier:
+                write_exports(act.at(version), version_folder(made, version), moment, site_url)
+                write_citations(act.at(version), version_folder(made, version), site_url)
+            pinned = version_folder(made, act.current)
+            pinned.mkdir(parents=True)
+            write_citations(act, pinned, site_url)
+            for path in [*today, *(made / file_name(e) for e in editions(act))]:
+                shutil.copyfile(path, pinned / path.name)
+            write_docs(act, docs, Links(site_url, sizes=download_sizes(made)))
+            if mkdocs_build(config, docs, staging, act, moment) != site_url:
+                raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
+            write_feeds(staging, act, site_url)
+            # The offline copy (no second MkDocs run) leaves out the current version's copies of the downloads: its
+            # links lead to today's identical files. Its pages are edited in a worker while these are.
+            offline_copy(staging, offline, act, site_url)
+            edited = pool.submit(edit_pages, offline, act, site_url, True)
+            edit_pages(staging, act, site_url, False)
+            edited.result()
         add_downloads(offline, made, skip=pinned)
-        post_build(offline, act, site_url, offline=True)
+        finish_site(offline, act, site_url, offline=True)
         write_sums(offline / "downloads")
         add_downloads(staging, made)
         zip_folder(offline, staging / "downloads" / ZIP_NAME, "regulation-site", moment)
-        post_build(staging, act, site_url, offline=False)
+        finish_site(staging, act, site_url, offline=False)
         write_sums(staging / "downloads")       # last: the zip is in it
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -293,6 +293,13 @@ def _page_url(site: Path, html: Path, directory_urls: bool) -> str:
 
 def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
     """Adjust every built page (see the module docstring), then split the search index."""
+    edit_pages(site, act, site_url, offline)
+    finish_site(site, act, site_url, offline)
+
+
+def edit_pages(site: Path, act: Act, site_url: str, offline: bool) -> None:
+    """Each built page parsed once and edited (:func:`edit_page`); needs nothing but the pages, so the online
+    site and the offline copy can be edited at the same time, in two processes."""
     directory_urls = not offline
     prefixes = {act.prefix(lang): lang for lang in act.langs if act.prefix(lang)}
     for html in sorted(site.rglob("*.html")):
@@ -303,6 +310,11 @@ def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
         edit_page(page, act, lang, site, page_url, site_url)
         if page.result() != text:
             html.write_text(page.result(), encoding="utf-8")
+
+
+def finish_site(site: Path, act: Act, site_url: str, offline: bool) -> None:
+    """After the pages' edits: the search index split per language, the 404 pages and robots.txt online, the
+    iframe-worker shim offline."""
     split_index(site, act, offline=offline)
     if not offline:
         for lang in act.langs:
