@@ -60,9 +60,14 @@ def cli(*args) -> SimpleNamespace:
     return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
-def copy_source(tmp: Path) -> Path:
+# A small act (five articles in two chapters, each kind of source file): for the tests of a broken file, whose
+# point is the refusal, not the real act.
+SMALL_SOURCE = ROOT / "tests" / "small_source"
+
+
+def copy_source(tmp: Path, source: Path = ROOT / "source") -> Path:
     target = tmp / "source"
-    shutil.copytree(ROOT / "source", target)
+    shutil.copytree(source, target)
     return target
 
 
