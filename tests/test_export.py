@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import subprocess
-import sys
 from dataclasses import replace
 
 import jsonschema
@@ -20,7 +18,7 @@ from build_scripts.build import build_moment
 from build_scripts.glossary import find
 from build_scripts.model import Point
 
-from conftest import TIMEOUT, ROOT, cli
+from conftest import ROOT, cli
 
 NS = {"a": AKN_NS}
 SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(encoding="utf-8"))
@@ -264,8 +262,7 @@ def test_command_writes_three_files(tmp_path, monkeypatch):
 def test_command_reports_source_errors(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "regulation.yaml").write_text("title: {}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(tmp_path / "source"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    result = cli("export", "--source", tmp_path / "source", "--out", tmp_path / "out")
     assert result.returncode == 1 and "regulation.yaml" in result.stderr
     assert not (tmp_path / "out").exists()
 
