@@ -158,6 +158,12 @@ def act():
     return load_act(ROOT / "source")
 
 
+@pytest.fixture(scope="session")
+def small_act():
+    from build_scripts.load import load_act
+    return load_act(SMALL_SOURCE)
+
+
 # A shared build runs in a process of its own, which writes the exit status into a file when done, so that
 # every worker can wait for it, whichever started it.
 _FINISH = """import os, subprocess, sys
