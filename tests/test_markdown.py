@@ -67,6 +67,6 @@ def test_items_are_rendered_with_their_labels(tmp_path):
     chapter, links = act.text("zh").chapters[0], Links()
     page = BeautifulSoup(chapter_page(links, act, "zh", chapter, Inline(links, act, "zh", {a.num for a in chapter.articles}))
                          .split("---", 2)[2], "lxml")
-    items = page.select("#art_3__para_1 ~ p.point")
+    items = page.find(id="art_3__para_1").find_next_siblings("p", class_="point")    # "#art_3__para_1 ~ p.point"
     assert [(p["id"], p.get_text()) for p in items] == [
         ("art_3__para_1__point_1", "（一）第一项；"), ("art_3__para_1__point_2", "（二）第二项。")]
