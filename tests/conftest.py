@@ -61,8 +61,8 @@ def cli(*args) -> SimpleNamespace:
     return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
-# A small act (five articles in two chapters, each kind of source file): for the tests of a broken file, whose
-# point is the refusal, not the real act.
+# A small act (five articles in two chapters, each kind of source file) for the tests whose point is not the real
+# act: the refusal of a broken file, a third language, items.
 SMALL_SOURCE = ROOT / "tests" / "small_source"
 
 
