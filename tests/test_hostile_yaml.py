@@ -1,5 +1,7 @@
-"""A corpus of broken YAML source files: each mistake, made in a copy of source/, is refused by ``check``
-with ``FILE:LINE: message`` at the line named in the table and exit status 1, never a traceback.
+"""A corpus of broken YAML source files: each mistake, made in a copy of the small act (tests/small_source/: the
+same kinds of file as source/, for five articles), is refused by ``check`` with ``FILE:LINE: message`` at the line
+named in the table and exit status 1, never a traceback. The point is the refusal, so the real act, loaded 73 times
+over, is not needed; the small one is checked clean first.
 
 Each case is (file, text to find, text to put instead, expected line). The expected line is either a
 number, or ``"new"`` (``"new+N"``): the line where the replacement starts in the broken file (N lines
@@ -15,7 +17,7 @@ import sys
 
 import pytest
 
-from conftest import TIMEOUT, ROOT, cli
+from conftest import SMALL_SOURCE, TIMEOUT, ROOT, cli
 
 REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH = ("regulation.yaml", "glossary.yaml", "captions.yaml",
                                                "notes.en.yaml", "notes.zh.yaml")
@@ -44,11 +46,11 @@ CASES = {
     "reg-status-short-a-list": (REG, "    short:\n      en: unofficial translation\n      zh: 非官方译本\n",
                                 "    short: [unofficial translation]\n", "new"),
     "reg-corrections-a-string": (REG, "corrections:\n", "corrections: none\nold_corrections:\n", "new"),
-    "reg-correction-article-text": (REG, "    article: 20\n", "    article: twenty\n", "new"),
-    "reg-correction-lang-list": (REG, "  - lang: en\n    article: 20", "  - lang: [en]\n    article: 20", "new"),
-    "reg-correction-unknown-key": (REG, "    article: 20\n", "    article: 20\n    clause: 1\n", "new+1"),
+    "reg-correction-article-text": (REG, "    article: 5\n", "    article: five\n", "new"),
+    "reg-correction-lang-list": (REG, "  - lang: en\n    article: 5", "  - lang: [en]\n    article: 5", "new"),
+    "reg-correction-unknown-key": (REG, "    article: 5\n", "    article: 5\n    clause: 1\n", "new+1"),
     "reg-correction-from-a-list": (REG, '    from: "。"\n', "    from: [。]\n", "new"),
-    "reg-observation-chapter-text": (REG, "    chapter: 4\n", "    chapter: four\n", "new"),
+    "reg-observation-chapter-text": (REG, "    chapter: 2\n", "    chapter: two\n", "new"),
     "reg-observation-a-string": (REG, "observations:\n  - lang: en", "observations:\n  - en\n  - lang: en", "new+1"),
     "reg-versions-a-string": (REG, "versions:\n  - effective", "versions: 2024\nold_versions:\n  - effective", "new"),
     "reg-versions-missing": (REG, "versions:\n  - effective", "old_versions:\n  - effective", 4),
@@ -77,7 +79,7 @@ CASES = {
     "reg-version-not-the-original": (REG, '  - effective: "2024-01-01"\n    adopted: "2023-11-30"',
                                      '  - effective: "2024-01-01"\n    adopted: "2023-11-29"', "new"),
     "reg-checked-not-a-date": (REG, 'checked: "2026-11-26"', "checked: last week", "new"),
-    "reg-correction-unknown-version": (REG, "    article: 20\n", '    article: 20\n    version: "2023-01-01"\n',
+    "reg-correction-unknown-version": (REG, "    article: 5\n", '    article: 5\n    version: "2023-01-01"\n',
                                        "new+1"),
     "reg-bad-yaml": (REG, "title:\n  en:", "title:\n en: [\n  en:", "new+3"),
     "reg-not-a-mapping": (REG, None, "- title: Regulations\n", 1),
@@ -140,23 +142,17 @@ CASES = {
 }
 
 
-def _link(source, target):
-    try:
-        os.link(source, target)
-    except OSError:         # another file system
-        shutil.copy2(source, target)
-
-
 def _broken_source(tmp_path, name):
     file, old, new, line = CASES[name]
     source = tmp_path / "source"
-    # Hard links, not copies (a few times quicker, 73 times over): the one file changed is unlinked first, so
-    # that source/ itself is never written to.
-    shutil.copytree(ROOT / "source", source, copy_function=_link)
+    # Symbolic links, not copies (a few times quicker, 73 times over; hard links fail where the temporary folder is
+    # on another file system): the one file changed is unlinked first, so that tests/small_source/ itself is never
+    # written to.
+    shutil.copytree(SMALL_SOURCE, source, copy_function=os.symlink)
     (source / file).unlink()
-    text = (ROOT / "source" / file).read_text(encoding="utf-8")
+    text = (SMALL_SOURCE / file).read_text(encoding="utf-8")
     old = text if old is None else old          # None: the whole file
-    assert text.count(old) >= 1, f"{name}: {old!r} is no longer in source/{file}; update the case"
+    assert text.count(old) >= 1, f"{name}: {old!r} is no longer in tests/small_source/{file}; update the case"
     at = text.index(old)
     broken = text[:at] + new + text[at + len(old):]
     (source / file).write_text(broken, encoding="utf-8")
@@ -178,7 +174,13 @@ def _check(source) -> tuple[int, str]:
 def test_corpus_covers_every_yaml_file():
     files = {case[0] for case in CASES.values()}
     assert files == {REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH}
-    assert len(CASES) >= 50
+    assert files <= {path.name for path in SMALL_SOURCE.iterdir()} and len(CASES) >= 50
+
+
+def test_the_small_act_is_clean():
+    """Unbroken, the small act passes: each case below is refused for its own mistake."""
+    status, err = _check(SMALL_SOURCE)
+    assert (status, err) == (0, "")
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -50,13 +50,14 @@ def test_every_chapter_and_page_is_generated(rendered):
 
 
 def test_items_are_rendered_with_their_labels(tmp_path):
+    """Items added to an article of the small act (tests/small_source/): the real act has none."""
     from bs4 import BeautifulSoup
     from build_scripts.load import load_act
-    from conftest import copy_source
+    from conftest import SMALL_SOURCE, copy_source
 
-    source = copy_source(tmp_path)
-    for lang, marker, items in (("en", "Article 7 ", "(1) first item;\n(2) second item.\n"),
-                                ("zh", "第七条 ", "（一）第一项；\n（二）第二项。\n")):
+    source = copy_source(tmp_path, SMALL_SOURCE)
+    for lang, marker, items in (("en", "Article 3 ", "(1) first item;\n(2) second item.\n"),
+                                ("zh", "第三条 ", "（一）第一项；\n（二）第二项。\n")):
         path = source / f"regulation.{lang}.txt"
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         at = next(i for i, line in enumerate(lines) if line.startswith(marker))
@@ -66,6 +67,6 @@ def test_items_are_rendered_with_their_labels(tmp_path):
     chapter, links = act.text("zh").chapters[0], Links()
     page = BeautifulSoup(chapter_page(links, act, "zh", chapter, Inline(links, act, "zh", {a.num for a in chapter.articles}))
                          .split("---", 2)[2], "lxml")
-    items = page.select("#art_7__para_1 ~ p.point")
+    items = page.find(id="art_3__para_1").find_next_siblings("p", class_="point")    # "#art_3__para_1 ~ p.point"
     assert [(p["id"], p.get_text()) for p in items] == [
-        ("art_7__para_1__point_1", "（一）第一项；"), ("art_7__para_1__point_2", "（二）第二项。")]
+        ("art_3__para_1__point_1", "（一）第一项；"), ("art_3__para_1__point_2", "（二）第二项。")]

@@ -11,7 +11,7 @@ from build_scripts.errors import SourceError
 from build_scripts.glossary import appears_in
 from build_scripts.load import load_act
 
-from conftest import copy_source
+from conftest import SMALL_SOURCE, copy_source
 
 
 def problems_of(source) -> list[str]:
@@ -26,21 +26,21 @@ def line_of(path, text) -> int:
     return content[:content.index(text)].count("\n") + 1
 
 
-# --- validation ------------------------------------------------------------------------------------------
+# --- validation: each mistake made in a copy of the small act (tests/small_source/) -------------------------------
 
 NOTE_ERRORS = [
     ("unknown place", "- at: art_999__para_1\n  text: A note.\n", "at", "expected chp_N, art_N or art_N__para_M"),
-    ("phrase not there", "- at: art_25__para_1\n  phrase: no such words\n  text: A note.\n", "phrase",
-     "exactly once in art_25__para_1"),
+    ("phrase not there", "- at: art_4__para_1\n  phrase: no such words\n  text: A note.\n", "phrase",
+     "exactly once in art_4__para_1"),
     ("phrase twice", "- at: art_2__para_2\n  phrase: Banner\n  text: A note.\n", "phrase", "found it"),
-    ("unknown key", "- at: art_25__para_1\n  txt: A note.\n", "txt", "unknown key 'txt'"),
-    ("text is a list", "- at: art_25__para_1\n  text: [a, b]\n", "text", "expected 'text' as a non-empty text"),
+    ("unknown key", "- at: art_4__para_1\n  txt: A note.\n", "txt", "unknown key 'txt'"),
+    ("text is a list", "- at: art_4__para_1\n  text: [a, b]\n", "text", "expected 'text' as a non-empty text"),
 ]
 
 
 @pytest.mark.parametrize("name,entry,key,message", NOTE_ERRORS, ids=[e[0] for e in NOTE_ERRORS])
 def test_broken_note_is_refused_at_its_line(tmp_path, name, entry, key, message):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     path = source / "notes.en.yaml"
     path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
     content = path.read_text(encoding="utf-8")
@@ -55,14 +55,14 @@ def test_broken_note_is_refused_at_its_line(tmp_path, name, entry, key, message)
 
 def test_glossary_entry_in_different_paragraphs_is_refused(tmp_path):
     """An entry found in other paragraphs in one language than in the other: the entry and both sets named."""
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     path = source / "glossary.yaml"
     path.write_text(path.read_text(encoding="utf-8") + """
   - id: test-mismatch
-    en: ecological compensation
-    zh: 生态补偿
-    match_en: [ecological compensation]
-    match_zh: [人才]
+    en: strategic positioning
+    zh: 战略定位
+    match_en: [strategic positioning]
+    match_zh: [自治区实际]
     definition: {en: A test entry., zh: 测试条目。}
 """, encoding="utf-8")
     found = problems_of(source)

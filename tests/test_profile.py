@@ -1,5 +1,7 @@
 """A new interface language needs no code changes: a toy third profile (tests/toy_profile/toy.py) plus
-its data in a copy of source/ is enough for every page, the PDF HTML, the exports and the site's words."""
+its data in a copy of an act's source is enough for every page, the PDF HTML, the exports and the site's words.
+The act is the small one (tests/small_source/): every kind of page and source file, and of glossary fact, note
+and correction, for five articles; the real act would only give the same pages more often."""
 from __future__ import annotations
 
 import datetime
@@ -11,9 +13,9 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT, copy_source
+from conftest import SMALL_SOURCE, copy_source
 
-sys.path.insert(0, str(ROOT / "tests" / "toy_profile"))
+sys.path.insert(0, str(SMALL_SOURCE.parent / "toy_profile"))
 from toy import CODE, TOY, toy_text  # noqa: E402
 
 from build_scripts import languages  # noqa: E402
@@ -34,16 +36,17 @@ def _add_toy(value):
 
 
 def _rewrite_yaml(path, change):
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(change(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    path.write_text(yaml.dump(change(data), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                              sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def toy_act(tmp_path_factory):
-    """The real act with a third language, registered only for these tests."""
+    """The small act with a third language, registered only for these tests."""
     languages.register(TOY)
     try:
-        source = copy_source(tmp_path_factory.mktemp("toy"))
+        source = copy_source(tmp_path_factory.mktemp("toy"), SMALL_SOURCE)
         (source / f"regulation.{CODE}.txt").write_text(toy_text((source / "regulation.en.txt").read_text("utf-8")),
                                                         encoding="utf-8")
 
@@ -87,16 +90,16 @@ def test_every_page_exists_in_the_toy_language(toy_act, toy_docs):
 
 def test_toy_pages_use_the_toy_labels_and_words(toy_docs):
     pages, _extra = toy_docs
-    chapter = pages[f"chapter-4.{CODE}.md"]
-    assert "# KAP 4 — Infrastructure Construction {#chp_4}" in chapter
-    assert "## § 25 " in chapter and "§ 25 Abs. 2" in chapter
+    chapter = pages[f"chapter-1.{CODE}.md"]
+    assert "# KAP 1 — General Provisions {#chp_1}" in chapter
+    assert "## § 2 " in chapter and "§ 2 Abs. 2" in chapter
     # Every page offers every language: the PDFs, and the side-by-side view's columns.
     assert "⟨Download: ⟩" in chapter and all(f"⟨PDF, ⟨{name}⟩⟩" in chapter for name in ("Toy", "English", "Chinese"))
-    assert all(f"regulation-{code}.pdf" in pages["chapter-4.md"] for code in ("en", "zh", CODE))
-    parallel = pages[f"parallel/chapter-4.{CODE}.md"]
+    assert all(f"regulation-{code}.pdf" in pages["chapter-1.md"] for code in ("en", "zh", CODE))
+    parallel = pages[f"parallel/chapter-1.{CODE}.md"]
     assert all(f'lang="{tag}"' in parallel for tag in ("en", "zh-Hans", TOY.tag))
-    article = pages[f"art/25.{CODE}.md"]
-    assert "§ 25" in article and "Article 25" not in article
+    article = pages[f"art/5.{CODE}.md"]
+    assert "§ 5" in article and "Article 5" not in article
     home = pages[f"index.{CODE}.md"]
     assert "30.11.2023" in home and "KAP 1 — " in home
     glossary = pages[f"glossary.{CODE}.md"]
@@ -109,9 +112,9 @@ def test_no_english_or_chinese_interface_word_leaks_into_toy_pages(toy_docs):
     pages, _extra = toy_docs
     generated = {name: text for name, text in pages.items()
                  if name.endswith(f".{CODE}.md") and not any(name.startswith(p) for p in ("about", "downloads", "how-to"))}
-    assert len(generated) > 80
+    assert len(generated) >= 20
     chinese = [w for w in CHINESE.words.values() if re.search(r"[\u4e00-\u9fff]{2}", w)]
-    act_text = (ROOT / "source" / "regulation.en.txt").read_text(encoding="utf-8")   # the toy text's source
+    act_text = (SMALL_SOURCE / "regulation.en.txt").read_text(encoding="utf-8")   # the toy text's source
     english = [w for w in ENGLISH.words.values() if len(w) >= 8 and "{" not in w and '"' not in w
                and w not in act_text]
     for name, text in generated.items():
@@ -147,8 +150,8 @@ def test_pdf_and_exports_follow_the_toy_profile(toy_act):
     assert CODE in editions(toy_act)
     moment = datetime.datetime(2023, 11, 30, tzinfo=datetime.timezone.utc)
     html = document(toy_act, CODE, moment, "https://example.org/act/")
-    assert 'lang="x-toy"' in html and "KAP 9 — " in html and "⟨Contents⟩" in html
-    assert "⟨unofficial translation⟩" in html and 'href="https://example.org/act/xx/art/25/"' in html
+    assert 'lang="x-toy"' in html and "KAP 2 — " in html and "⟨Contents⟩" in html
+    assert "⟨unofficial translation⟩" in html and 'href="https://example.org/act/xx/art/5/"' in html
     xml = akn_xml(toy_act, CODE, moment)
-    assert f"/und@{toy_act.meta.versions[-1].key}".encode() in xml and "KAP 4".encode() in xml
+    assert f"/und@{toy_act.meta.versions[-1].key}".encode() in xml and "KAP 2".encode() in xml
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import TIMEOUT, ROOT
+from conftest import TIMEOUT, ROOT, cli
 
 URL = "https://example.net/border-act/"
 
@@ -40,8 +40,14 @@ def built_for_url(site, tmp_path_factory):
     ({"SITE_URL": "https://border-regulations.example.org/"}, "placeholder"),
     ({"SITE_URL": "example.net/act/"}, "must start with https://"),
 ])
-def test_publish_refuses_without_a_real_site_url(tmp_path, env, message):
-    result = publish("--site", tmp_path / "site", "--dir", tmp_path / "out", **env)
+def test_publish_refuses_without_a_real_site_url(tmp_path, monkeypatch, env, message):
+    # In this process (the refusal comes before anything is built or copied); the real process is started by
+    # the test of a site built for another address.
+    for name in ("SITE_URL", "PUBLISH_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = cli("publish", "--site", tmp_path / "site", "--dir", tmp_path / "out")
     assert result.returncode == 1
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()

@@ -1,4 +1,5 @@
-"""Corrections apply exactly once; the two languages align; both problems are reported with lines."""
+"""Corrections apply exactly once; the two languages align; both problems are reported with lines. Each mistake is
+made in a copy of the small act (tests/small_source/)."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +7,7 @@ import pytest
 from build_scripts.errors import SourceError
 from build_scripts.load import load_act
 
-from conftest import cli, copy_source
+from conftest import SMALL_SOURCE, cli, copy_source
 
 
 def edit(path, old, new, count=1):
@@ -30,8 +31,8 @@ def test_corrections_are_applied(act):
 
 
 def test_stale_correction_stops_the_build(tmp_path):
-    source = copy_source(tmp_path)
-    edit(source / "regulation.en.txt", "market trading。", "market trading.")
+    source = copy_source(tmp_path, SMALL_SOURCE)
+    edit(source / "regulation.en.txt", "electric power services。", "electric power services.")
     found = problems_of(source)
     assert len(found) == 1
     assert found[0].startswith(f"{source / 'regulation.yaml'}:")
@@ -39,34 +40,34 @@ def test_stale_correction_stops_the_build(tmp_path):
 
 
 def test_correction_matching_twice_stops_the_build(tmp_path):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     edit(source / "regulation.yaml", 'from: "。"', 'from: "e"')
     assert any("found it" in p and "times" in p for p in problems_of(source))
 
 
 def test_missing_article_in_one_language(tmp_path):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     zh = source / "regulation.zh.txt"
     lines = zh.read_text(encoding="utf-8").splitlines(keepends=True)
-    # Drop 第七十三条 and its chapter, so the Chinese text ends at Chapter VIII.
-    zh.write_text("".join(lines[:-2]), encoding="utf-8")
-    en_line = 1 + (source / "regulation.en.txt").read_text().splitlines().index("Chapter IX: Supplementary Provisions")
+    # Drop 第二章 and its two articles, so the Chinese text ends at Chapter I.
+    zh.write_text("".join(lines[:-3]), encoding="utf-8")
+    en_line = 1 + (source / "regulation.en.txt").read_text().splitlines().index("Chapter II Infrastructure Construction")
     found = problems_of(source)
-    assert any(f"regulation.en.txt:{en_line}: chapter 9 is missing in" in p and "regulation.zh.txt" in p for p in found), found
+    assert any(f"regulation.en.txt:{en_line}: chapter 2 is missing in" in p and "regulation.zh.txt" in p for p in found), found
 
 
 def test_extra_paragraph_in_one_language(tmp_path):
-    source = copy_source(tmp_path)
-    edit(source / "regulation.zh.txt", "第二十五条 ", "第二十五条 多出的一款。\n")
+    source = copy_source(tmp_path, SMALL_SOURCE)
+    edit(source / "regulation.zh.txt", "第二条 ", "第二条 多出的一款。\n")
     found = problems_of(source)
     en_line = 1 + next(i for i, l in enumerate((source / "regulation.en.txt").read_text().splitlines())
-                       if l.startswith("Article 25 "))
-    assert any(f"regulation.en.txt:{en_line}: article 25 has 2 paragraph(s) here but 3 in" in p
+                       if l.startswith("Article 2 "))
+    assert any(f"regulation.en.txt:{en_line}: article 2 has 3 paragraph(s) here but 4 in" in p
                and "regulation.zh.txt:" in p for p in found), found
 
 
 def test_bad_metadata_is_reported_with_its_line(tmp_path):
-    source = copy_source(tmp_path)
+    source = copy_source(tmp_path, SMALL_SOURCE)
     edit(source / "regulation.yaml", 'adopted: "2023-11-30"', 'adopted: "30 November"')
     line = 1 + (source / "regulation.yaml").read_text().splitlines().index('adopted: "30 November"')
     found = problems_of(source)
@@ -74,10 +75,10 @@ def test_bad_metadata_is_reported_with_its_line(tmp_path):
 
 
 def test_check_command_compares_the_two_languages(tmp_path):
-    source = copy_source(tmp_path)
-    edit(source / "regulation.zh.txt", "第四十六条 ", "第四十六条 多出的一款。\n")
+    source = copy_source(tmp_path, SMALL_SOURCE)
+    edit(source / "regulation.zh.txt", "第四条 ", "第四条 多出的一款。\n")
     en, zh = source / "regulation.en.txt", source / "regulation.zh.txt"
     result = cli("check", en, zh)
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{en}:") and "article 46 has 1 paragraph(s) here but 2" in line and f"{zh}:" in line
+    assert line.startswith(f"{en}:") and "article 4 has 1 paragraph(s) here but 2" in line and f"{zh}:" in line
