@@ -1343,3 +1343,139 @@ def test_side_by_side_shows_both_languages_on_one_row(seen, act):
     assert abs(box_en["y"] - box_zh["y"]) < 2 and box_zh["x"] > box_en["x"] + box_en["width"] / 2
     box_en, box_zh = shown["narrow"]
     assert box_zh["y"] >= box_en["y"] + box_en["height"]
+
+
+# --- 15. search, typed as a reader types it: every query of a language into one page -----------------------------
+
+QUERIES = [
+    # (page language, query, expected article location)
+    ("zh", "阿拉善左旗", "chapter-1/#art_2"),
+    ("zh", "嘎查村", None),                      # many articles: any Chinese article result will do
+    ("zh", "二连浩特", "chapter-1/#art_2"),
+    ("zh", "边民互市贸易区", "chapter-6/#art_46"),
+    ("zh", "第四十六条", "art/46/#art_46"),     # the article itself, first (reader.js)
+    ("en", "Erenhot", "chapter-1/#art_2"),
+    ("en", "mutual market", "chapter-6/#art_46"),
+    ("en", "Article 46", "art/46/#art_46"),
+    ("en", "carbon emission", "chapter-3/#art_20"),
+]
+# What test_search_results_read_well types, besides QUERIES.
+READ_WELL = {"en": ["二十五", "第72条", "第二十五条", "ports", "口岸"], "zh": ["二十五", "第72条", "第二十五条", "口岸", "ports"]}
+# What the search box shows: its count, and each result with the place it links to and its text.
+SEEN = r"""() => {
+    const meta = document.querySelector(".md-search-result__meta");
+    const doc = a => ({at: new URL(a.href).pathname.replace(/^\/(zh\/)?/, "") + new URL(a.href).hash,
+                       text: a.innerText.replace(/\u200b/g, "")});
+    return {meta: meta.innerText.trim(), meta_shown: meta.offsetParent !== null && getComputedStyle(meta).display !== "none",
+            items: [...document.querySelectorAll(".md-search-result__item")].map(li => ({
+                goto: li.classList.contains("goto-result"),
+                shown: [...li.querySelectorAll(":scope > a")].map(doc),
+                folded: [...li.querySelectorAll("details a")].map(doc)})),
+            links: [...document.querySelectorAll(".md-search-result__item a.md-search-result__link")].map(a => a.href)};
+}"""
+
+
+def typed(page, query) -> dict:
+    field = page.locator("input.md-search__input")
+    field.fill("")                  # the previous query's results go first, so that they are not taken for these
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    search_cleared(page)
+    field.fill(query)
+    field.press("End")              # Material reads the query on key events; fill() alone sends none
+    search_answered(page)
+    shown = page.evaluate(SEEN)
+    shown["links"] = [link.replace("?h=" + link.split("?h=")[1].split("#")[0], "") if "?h=" in link else link
+                      for link in shown["links"]]
+    return shown
+
+
+@TOUR.step(r"(zh/)?chapter-1/", screens=["desktop"])
+def search_queries(page, at):
+    """What the search box showed for each query of the page's language, typed one after another (an error in one
+    is kept for it); then it closes."""
+    lang = lang_of(at.path)
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():
+        page.locator('label[for="__search"]').first.click()
+    field.click()
+    shown = {}
+    for query in dict.fromkeys([q for code, q, _ in QUERIES if code == lang] + READ_WELL[lang]):
+        try:
+            shown[query] = typed(page, query)
+        except Exception as error:      # noqa: BLE001 - every query is tried
+            shown[query] = Missed(error).text
+    field.press("Escape")
+    return shown
+
+
+def answer(answers, query) -> dict:
+    if isinstance(answers[query], str):
+        pytest.fail(f"{query!r}: {answers[query]}", pytrace=False)
+    return answers[query]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_known_queries_find_the_article(seen, server, lang):
+    """The right article among the first three; every query that does not find it is reported."""
+    answers = seen("desktop", f"{LANGS[lang]}chapter-1/", search_queries)
+    prefix = f"{server}/{LANGS[lang]}"
+    wrong = {}
+    for query_lang, query, expected in QUERIES:
+        if query_lang != lang:
+            continue
+        if isinstance(answers[query], str):
+            wrong[query] = answers[query]
+            continue
+        links = answers[query]["links"]
+        top = [link[len(prefix):] for link in links[:3]]
+        if not links:
+            wrong[query] = "no results"
+        # Results stay in the reader's language ...
+        elif not all(link.startswith(prefix) and ("/zh/" in link) == (lang == "zh") for link in links):
+            wrong[query] = links
+        # ... and point at articles, with the expected one among the first three.
+        elif expected and expected not in top or not expected and not any("#art_" in link for link in top):
+            wrong[query] = top
+    assert not wrong, wrong
+
+
+def places(item) -> list[str]:
+    return [d["at"] for d in item["shown"] + item["folded"]]
+
+
+def pages_with_word(site, lang, word) -> int:
+    """The pages whose index sections hold ``word`` as a whole word (what Material counts for it)."""
+    index = json.loads((site / ("zh/" if lang == "zh" else "") / "search" / "search_index.json").read_text())
+    separator = re.compile(index["config"]["separator"])
+    found = {d["location"].split("#")[0] for d in index["docs"]
+             if word in separator.split(re.sub("<[^>]+>", " ", d["title"] + " " + d["text"]))}
+    return len(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_search_results_read_well(seen, site, lang):
+    answers = seen("desktop", f"{LANGS[lang]}chapter-1/", search_queries)
+    labels = {"en": ("Appears in: Article 26(1)", "Chinese: 口岸"), "zh": ("英文：border ports", "出现于：第二十六条第一款")}
+    other = {"en": "口岸", "zh": "ports"}[lang]
+
+    # An article number alone: the article first, and no "no matching documents" above it.
+    for query, article in (("二十五", 25), ("第72条", 72)):
+        shown = answer(answers, query)
+        assert shown["items"][0]["goto"] and places(shown["items"][0]) == [f"art/{article}/#art_{article}"], query
+        assert not shown["meta_shown"], (query, shown["meta"])
+    # 第二十五条 matches the pages that hold it, not every page on 第.
+    shown = answer(answers, "第二十五条")
+    assert shown["items"][0]["goto"] and places(shown["items"][0]) == ["art/25/#art_25"]
+    material = [item for item in shown["items"] if not item["goto"]]
+    assert 0 < len(material) == pages_with_word(site, lang, "第二十五条") < 10, shown
+    # Ports: the article captioned with them first; its caption in the other language finds it too.
+    first = answer(answers, {"en": "ports", "zh": "口岸"}[lang])["items"][0]
+    assert places(first)[0] == "chapter-6/" and {"chapter-6/#art_44", "chapter-6/#art_45"} <= set(places(first))
+    if lang == "en":
+        assert places(first)[1] == "chapter-6/#art_44"
+    shown = answer(answers, other)
+    found = [at for item in shown["items"] for at in places(item)]
+    assert "chapter-6/#art_44" in found and "glossary/#border-ports" in found, found
+    # The glossary's details read as labelled text.
+    entry = next(d for item in shown["items"] for d in item["shown"] if d["at"] == "glossary/#border-ports")
+    assert all(label in entry["text"] for label in labels[lang]), entry["text"]
