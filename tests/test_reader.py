@@ -48,7 +48,7 @@ def route(act) -> list[tuple[str, str]]:
     chapters = [(f"{prefix}chapter-{c.num}/", "#art_71" if c.num == 8 else "")   # arriving on an article from another page
                 for lang, prefix in LANGS.items() for c in act.text(lang).chapters
                 if f"{prefix}chapter-{c.num}/" not in chained]
-    return chapters + [
+    return [("", "")] + chapters + [
         ("zh/glossary/", ""), ("zh/chapter-2/", "#art_12__para_1"),          # an "appears in" link of the glossary
         ("zh/chapter-6/", ""), ("chapter-6/", "#art_44__para_2"),            # the language menu, from a paragraph
         ("chapter-4/", "#art_25__para_2"), ("zh/chapter-4/", "#art_25"),     # the language menu, from an article
@@ -61,9 +61,22 @@ def route(act) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def seen(pages, server, act):
-    """What the steps saw: seen(screen, path, step)."""
-    return TOUR.facts(lambda screen: pages(**SCREENS[screen]), f"{server}/", route(act), act=act)
+def seen(browser, server, act):
+    """What the steps saw: seen(screen, path, step); and seen.asked, every address the walk asked for."""
+    contexts, asked = [], []
+
+    def page_for(screen):
+        # A context of its own for each screen's walk: a cold cache, so that every resource is requested (and
+        # recorded, for test_online_site_loads_nothing_from_other_hosts).
+        context = browser.new_context(**SCREENS[screen])
+        contexts.append(context)
+        context.on("request", lambda request: asked.append(request.url))
+        return context.new_page()
+    read = TOUR.facts(page_for, f"{server}/", route(act), act=act)
+    read.asked = asked
+    yield read
+    for context in contexts:
+        context.close()
 
 
 def lang_of(path: str) -> str:
@@ -1263,6 +1276,21 @@ def test_no_chinese_is_slanted(seen, path):
     assert shown["slanted"] == []
     if "glossary" in path or path == "zh/":
         assert shown["map"] == "normal"
+
+
+@TOUR.step(r"|chapter-4/|zh/glossary/|parallel/chapter-4/", screens=["desktop"], when="arrival")
+def everything_asked_for(page, at):
+    page.wait_for_load_state("networkidle")
+    return True
+
+
+def test_online_site_loads_nothing_from_other_hosts(seen, server):
+    """Over both walks, each from a cold cache, with the network left to settle on a few kinds of page."""
+    for path in ("", "chapter-4/", "zh/glossary/", "parallel/chapter-4/"):
+        assert seen("desktop", path, everything_asked_for)
+    assert seen("phone", "chapter-1/", landing)                 # the phone's walk has been made too
+    assert seen.asked and all(url.startswith(server) for url in seen.asked), \
+        [url for url in seen.asked if not url.startswith(server)]
 
 
 # --- 14. citations that never break, in the browser ------------------------------------------------------------
