@@ -378,18 +378,21 @@ class Tour:
     path matches ``pattern`` (a regular expression over the whole path, e.g. ``"(zh/)?chapter-4/"``); it looks at
     or does something in the page and returns what it saw, and the test asserts on that (``facts(screen, path,
     step)``, the fixture that the test file makes with ``Tour.facts``). ``at`` carries the page's ``path``, its
-    address ``url``, the ``screen``, what the steps before it saw (``earlier``, as returned by ``walk``) and whatever
-    the file gave to ``facts``. On each page the steps run in the order
-    they are defined, first those with ``when="arrival"`` (what the page shows as it arrives), last those with
-    ``when="last"``; a step with ``when="leaves"`` (one per page) goes on to another page of the walk the way a
-    reader does, by a link, a menu or the go-to box: that page is not loaded again, its steps run on the
-    document the reader arrived at. A step that changes what later steps look at (a fragment, print media, the
-    viewport, an open box) undoes it in the page; a fragment is changed in the page, as a link within it does.
+    address ``url``, the ``screen``, what the steps before it saw (``earlier``, as returned by ``walk``) and
+    whatever the file gave to ``facts``. On each page the steps run in the order they are defined, first those
+    with ``when="arrival"`` (what the page shows as it arrives), last those with ``when="last"``; a step with
+    ``when="leaves"`` (one per page) goes on to another page of the walk the way a reader does, by a link, a menu
+    or the go-to box: that page is not loaded again, its steps run on the document the reader arrived at. A step
+    that changes what later steps look at (a fragment, print media, the viewport, an open box) undoes it in the
+    page; a fragment is changed in the page, as a link within it does.
 
     A step's error is kept and fails the tests that read that step, with the error's text; the walk goes on (the
     next page is loaded when a leaving step did not get there)."""
 
     WHEN = ("arrival", None, "last", "leaves")
+    # What a step waits for at most (unless it says otherwise): on a local site everything a reader does answers in
+    # a second or two, and a walk that has gone wrong must fail in the time of one test, not wait 30 s at each step.
+    TIMEOUT = 10000
 
     def __init__(self, screens: dict[str, dict]):
         self.screens = screens          # name: the browser context's options
@@ -417,6 +420,15 @@ class Tour:
         at ``screen`` in ``page``, from the site at ``base``; returns {(path, step name): what the step returned,
         or Missed}. A page of the route that no step looks at at this screen is left out."""
         facts = {}
+        page.set_default_timeout(self.TIMEOUT)
+        page.set_default_navigation_timeout(30000)     # a page loaded or gone to: as long as anywhere else
+        try:
+            self._walk(page, screen, base, route, facts, about)
+        finally:
+            page.set_default_timeout(30000)             # Playwright's own
+        return facts
+
+    def _walk(self, page, screen, base, route, facts, about):
         for path, fragment in route:
             steps = self.steps_on(screen, path)
             if not steps:
@@ -431,7 +443,6 @@ class Tour:
                     facts[path, s.function.__name__] = s.function(page, at)
                 except Exception as error:          # noqa: BLE001 - kept for the test that reads this step
                     facts[path, s.function.__name__] = Missed(error)
-        return facts
 
     def facts(self, page_for, base: str, route, **about):
         """What the tests read: ``facts(screen, path, step)``. Each screen is walked the first time a test asks for
@@ -442,9 +453,10 @@ class Tour:
             if screen not in walked:
                 try:
                     walked[screen] = self.walk(page_for(screen), screen, base, route, **about)
-                except Exception as error:          # noqa: BLE001 - a page did not load: every step fails with it
-                    walked[screen] = error
-            if isinstance(walked[screen], Exception):
+                except BaseException as error:      # a page did not load, or the test's time ran out: this test
+                    walked[screen] = error          # fails with it, and every later one at once, not walking again
+                    raise
+            if isinstance(walked[screen], BaseException):
                 pytest.fail(f"the walk at {screen} stopped: {Missed(walked[screen]).text}", pytrace=False)
             value = walked[screen].get((path, step.__name__), Missed(LookupError("the step did not run there")))
             if isinstance(value, Missed):
