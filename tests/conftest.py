@@ -322,7 +322,8 @@ def search_cleared(page, timeout: float = 30000) -> None:
     still shows the count of the previous query, which would pass for the answer to the next one."""
     page.wait_for_function("""() => {
         const words = JSON.parse(document.getElementById("__config").textContent).translations;
-        return document.querySelector(".md-search-result__meta").innerText.trim() === words["search.result.placeholder"];
+        const meta = document.querySelector(".md-search-result__meta").innerText.trim();
+        return meta === words["search.result.placeholder"];
     }""", timeout=timeout)
 
 

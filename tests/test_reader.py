@@ -46,7 +46,8 @@ def route(act) -> list[tuple[str, str]]:
     with the fragment it is loaded with. A page reached from the page before it, by the link, menu or box that a
     test is about, comes right after that page (its fragment serves only if that step failed)."""
     chained = {"chapter-4/", "chapter-6/", "zh/chapter-2/", "zh/chapter-4/", "zh/chapter-6/"}
-    chapters = [(f"{prefix}chapter-{c.num}/", "#art_71" if c.num == 8 else "")   # arriving on an article from another page
+    # Chapter 8 is loaded with a fragment: arriving on an article from another page.
+    chapters = [(f"{prefix}chapter-{c.num}/", "#art_71" if c.num == 8 else "")
                 for lang, prefix in LANGS.items() for c in act.text(lang).chapters
                 if f"{prefix}chapter-{c.num}/" not in chained]
     return [("", "")] + chapters + [
@@ -159,7 +160,8 @@ def article_page(page, at):
     settled(page)
     nav = page.locator(".article-nav")
     return {"heading": page.locator("h1#art_25").inner_text(), "context": context_line(page),
-            "links": {name: nav.locator(f".article-{name}").get_attribute("href") for name in ("prev", "next", "chapter")},
+            "links": {name: nav.locator(f".article-{name}").get_attribute("href")
+                      for name in ("prev", "next", "chapter")},
             "print_button": page.locator(".print-button").is_visible(),
             "tops": {s: visible_top(page, s) for s in (".act-context", "h1#art_25", "#art_25__para_1")}}
 
@@ -308,7 +310,8 @@ FROM_ELSEWHERE = {("desktop", "en"): [("parallel/chapter-4/", go_to_article_25_f
 def test_go_to_article_box(seen, screen, lang):
     """Every form, in each language at each width, typed into the box on the article's own page, and a form typed
     on another page: the address is the article's or paragraph's, and the target is in view below the header."""
-    tried = {f"{typed} (on its page)": top for typed, top in seen(screen, f"{LANGS[lang]}art/25/", go_to_every_form).items()}
+    own = seen(screen, f"{LANGS[lang]}art/25/", go_to_every_form)
+    tried = {f"{typed} (on its page)": top for typed, top in own.items()}
     for path, step in FROM_ELSEWHERE[screen, lang]:
         tried |= {f"{typed} (on /{path})": top for typed, top in seen(screen, path, step).items()}
     wrong = {typed: top for typed, top in tried.items() if isinstance(top, str) or top >= WIDTHS[screen]["height"]}
@@ -761,7 +764,8 @@ def caption_line(page, at):
     land(page, "#art_25")
     heading = page.locator("#art_25")
     return {"before": heading.evaluate("h => getComputedStyle(h.querySelector('.caption'), '::before').content"),
-            "link": heading.locator(".headerlink").bounding_box(), "button": heading.locator(".cite-button").bounding_box(),
+            "link": heading.locator(".headerlink").bounding_box(),
+            "button": heading.locator(".cite-button").bounding_box(),
             "heading": heading.bounding_box(), "body": page.locator("#art_25__para_1").bounding_box()}
 
 
@@ -802,7 +806,7 @@ FIRST_WORDS = """() => { const p = document.querySelector('.article-body .para')
 @TOUR.step(r"(zh/)?(glossary|versions)/", screens=["phone"])
 def header_names_the_page(page, at):
     ellipsis = page.locator(".md-header__ellipsis")
-    return {"shown": page.evaluate("getComputedStyle(document.querySelector('.md-header__ellipsis'), '::after').content"),
+    return {"shown": ellipsis.evaluate("e => getComputedStyle(e, '::after').content"),
             "whole": ellipsis.evaluate("e => e.scrollWidth <= e.clientWidth + 1"),
             "width": ellipsis.bounding_box()["width"]}
 
@@ -831,7 +835,7 @@ def first_phone_screen(page, at):
     shown = {"first_words": page.evaluate(FIRST_WORDS), "context": page.locator(".act-context").is_visible(),
              "contents": page.locator(".chapter-toc").is_visible(),
              "h1": page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)"),
-             "header": page.evaluate("getComputedStyle(document.querySelector('.md-header__ellipsis'), '::after').content")}
+             "header": page.locator(".md-header__ellipsis").evaluate("e => getComputedStyle(e, '::after').content")}
     status = page.locator("details.text-status")
     shown["status"] = {"count": status.count(), "open": status.evaluate("d => d.open"),
                        "summary": status.locator("summary").inner_text()}
@@ -984,7 +988,8 @@ def hiding_the_glossary_links(page, at):
     press(page, at.screen, toggle)
     shown["hidden"] = {"pressed": toggle.get_attribute("aria-pressed"), "href": term.get_attribute("href"),
                        "decoration": term.evaluate("a => getComputedStyle(a).textDecorationLine"),
-                       "plain": term.evaluate("a => getComputedStyle(a).color === getComputedStyle(a.closest('p')).color")}
+                       "plain": term.evaluate("a => getComputedStyle(a).color === "
+                                              "getComputedStyle(a.closest('p')).color")}
     press(page, at.screen, term)
     shown["preview_hidden"] = page.locator(".term-preview").is_hidden()
     return shown
@@ -1148,7 +1153,8 @@ def typography(page, at):
              "indent": float(para.evaluate("e => getComputedStyle(e).textIndent").rstrip("px"))}
     if at.path == "zh/chapter-4/":
         number = page.locator("#art_25__para_1 > strong.art-num:first-child")     # 第二十五条 opens the paragraph
-        shown |= {"number": number.inner_text().strip(), "weight": number.evaluate("e => getComputedStyle(e).fontWeight"),
+        shown |= {"number": number.inner_text().strip(),
+                  "weight": number.evaluate("e => getComputedStyle(e).fontWeight"),
                   "first_indent": float(page.locator("#art_25__para_1").evaluate("e => getComputedStyle(e).textIndent")
                                         .rstrip("px"))}
     else:
@@ -1371,7 +1377,7 @@ def one_row(page, at):
 def test_side_by_side_shows_both_languages_on_one_row(seen, act):
     shown = seen("desktop", "parallel/chapter-4/", one_row)
     assert shown["in_view"]
-    assert shown["texts"] == [act.text("en").article(25).paragraphs[0].text, act.text("zh").article(25).paragraphs[0].text]
+    assert shown["texts"] == [act.text(lang).article(25).paragraphs[0].text for lang in ("en", "zh")]
     box_en, box_zh = shown["wide"]
     assert abs(box_en["y"] - box_zh["y"]) < 2 and box_zh["x"] > box_en["x"] + box_en["width"] / 2
     box_en, box_zh = shown["narrow"]
@@ -1393,7 +1399,8 @@ QUERIES = [
     ("en", "carbon emission", "chapter-3/#art_20"),
 ]
 # What test_search_results_read_well types, besides QUERIES.
-READ_WELL = {"en": ["二十五", "第72条", "第二十五条", "ports", "口岸"], "zh": ["二十五", "第72条", "第二十五条", "口岸", "ports"]}
+READ_WELL = {"en": ["二十五", "第72条", "第二十五条", "ports", "口岸"],
+             "zh": ["二十五", "第72条", "第二十五条", "口岸", "ports"]}
 # What the search box shows: its count, and each result with the place it links to and its text.
 SEEN = r"""() => {
     const meta = document.querySelector(".md-search-result__meta");
