@@ -13,6 +13,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -335,6 +336,16 @@ def page(pages):
     return pages(viewport={"width": 1280, "height": 800})
 
 
+def search_cleared(page, timeout: float = 30000) -> None:
+    """Wait until Material has taken in that the search box is empty (its "type to start searching"): until then it
+    still shows the count of the previous query, which would pass for the answer to the next one."""
+    page.wait_for_function("""() => {
+        const words = JSON.parse(document.getElementById("__config").textContent).translations;
+        const meta = document.querySelector(".md-search-result__meta").innerText.trim();
+        return meta === words["search.result.placeholder"];
+    }""", timeout=timeout)
+
+
 def search_answered(page, timeout: float = 30000) -> None:
     """Wait until Material has answered the query in the search box: its count of results (or its "no
     results") is shown, and its results, if there are any, are in the list."""
@@ -369,3 +380,106 @@ def in_viewport(page, element_id: str) -> bool:
         const r = document.getElementById(id).getBoundingClientRect();
         return r.top >= 0 && r.top < window.innerHeight && r.height > 0;
     }""", element_id)
+
+
+class Missed:
+    """What a step of a tour raised, kept for the test that reads that step."""
+
+    def __init__(self, error: BaseException):
+        self.text = f"{type(error).__name__}: {error}"
+
+
+class Tour:
+    """A walk through pages of the site in one browser page per screen, for the tests that look at many things on
+    a few pages: each page of the walk is loaded once per screen, and every step that a test registered for it
+    runs on that one document.
+
+    A step is a function ``(page, at)`` registered with ``@tour.step(pattern, screens, when)`` for the pages whose
+    path matches ``pattern`` (a regular expression over the whole path, e.g. ``"(zh/)?chapter-4/"``); it looks at
+    or does something in the page and returns what it saw, and the test asserts on that (``facts(screen, path,
+    step)``, the fixture that the test file makes with ``Tour.facts``). ``at`` carries the page's ``path``, its
+    address ``url``, the ``screen``, what the steps before it saw (``earlier``, as returned by ``walk``) and
+    whatever the file gave to ``facts``. On each page the steps run in the order they are defined, first those
+    with ``when="arrival"`` (what the page shows as it arrives), last those with ``when="last"``; a step with
+    ``when="leaves"`` (one per page) goes on to another page of the walk the way a reader does, by a link, a menu
+    or the go-to box: that page is not loaded again, its steps run on the document the reader arrived at. A step
+    that changes what later steps look at (a fragment, print media, the viewport, an open box) undoes it in the
+    page; a fragment is changed in the page, as a link within it does.
+
+    A step's error is kept and fails the tests that read that step, with the error's text; the walk goes on (the
+    next page is loaded when a leaving step did not get there)."""
+
+    WHEN = ("arrival", None, "last", "leaves")
+    # What a step waits for at most (unless it says otherwise): on a local site everything a reader does answers in
+    # a second or two, and a walk that has gone wrong must fail in the time of one test, not wait 30 s at each step.
+    TIMEOUT = 10000
+
+    def __init__(self, screens: dict[str, dict]):
+        self.screens = screens          # name: the browser context's options
+        self.steps: list[SimpleNamespace] = []
+
+    def step(self, pattern: str, screens=None, when=None):
+        assert when in self.WHEN, when
+        unknown = set(screens or ()) - set(self.screens)
+        assert not unknown, unknown
+
+        def register(function):
+            self.steps.append(SimpleNamespace(pattern=re.compile(pattern), screens=tuple(screens or self.screens),
+                                              when=when, function=function))
+            return function
+        return register
+
+    def steps_on(self, screen: str, path: str) -> list[SimpleNamespace]:
+        chosen = [s for s in self.steps if screen in s.screens and s.pattern.fullmatch(path)]
+        chosen.sort(key=lambda s: self.WHEN.index(s.when))              # stable: in the order defined
+        assert sum(s.when == "leaves" for s in chosen) <= 1, f"{path}: more than one step leaves it"
+        return chosen
+
+    def walk(self, page, screen: str, base: str, route, **about) -> dict:
+        """Walk ``route`` (``[(path, fragment)]``: the pages in order, each with the fragment it is loaded with)
+        at ``screen`` in ``page``, from the site at ``base``; returns {(path, step name): what the step returned,
+        or Missed}. A page of the route that no step looks at at this screen is left out."""
+        facts = {}
+        page.set_default_timeout(self.TIMEOUT)
+        page.set_default_navigation_timeout(30000)     # a page loaded or gone to: as long as anywhere else
+        try:
+            self._walk(page, screen, base, route, facts, about)
+        finally:
+            page.set_default_timeout(30000)             # Playwright's own
+        return facts
+
+    def _walk(self, page, screen, base, route, facts, about):
+        for path, fragment in route:
+            steps = self.steps_on(screen, path)
+            if not steps:
+                continue
+            url = base + path
+            if page.url.split("#")[0] != url:           # not arrived at by the step before
+                page.goto(url + fragment)
+            settled(page)
+            at = SimpleNamespace(path=path, url=url, base=base, screen=screen, earlier=facts, **about)
+            for s in steps:
+                try:
+                    facts[path, s.function.__name__] = s.function(page, at)
+                except Exception as error:          # noqa: BLE001 - kept for the test that reads this step
+                    facts[path, s.function.__name__] = Missed(error)
+
+    def facts(self, page_for, base: str, route, **about):
+        """What the tests read: ``facts(screen, path, step)``. Each screen is walked the first time a test asks for
+        it, in the page ``page_for(screen)``."""
+        walked = {}
+
+        def read(screen: str, path: str, step):
+            if screen not in walked:
+                try:
+                    walked[screen] = self.walk(page_for(screen), screen, base, route, **about)
+                except BaseException as error:      # a page did not load, or the test's time ran out: this test
+                    walked[screen] = error          # fails with it, and every later one at once, not walking again
+                    raise
+            if isinstance(walked[screen], BaseException):
+                pytest.fail(f"the walk at {screen} stopped: {Missed(walked[screen]).text}", pytrace=False)
+            value = walked[screen].get((path, step.__name__), Missed(LookupError("the step did not run there")))
+            if isinstance(value, Missed):
+                pytest.fail(f"{step.__name__} on {path or 'the home page'} ({screen}): {value.text}", pytrace=False)
+            return value
+        return read

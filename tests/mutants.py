@@ -31,7 +31,7 @@ MUTANTS = {
         "overrides/assets/reader.js", "if (landed && !byHand) return showArticle(landed);",
         "if (landed && byHand) return showArticle(landed);", ["tests/test_reader.py"]),
     "offline copy without the search shim": (
-        "build_scripts/site_mkdocs.py", """text = text.replace("</head>", f'  <script src="{shim}"></script>\\n  </head>', 1)""",
+        "build_scripts/site_mkdocs.py", """page.replace(head, head, f'  <script src="{shim}"></script>\\n  ')""",
         "pass", ["tests/test_offline.py"]),
 }
 SKIP = {".git", ".venv", "node_modules", "site", "docs", ".build", "site.new", "site.old", "__pycache__"}

@@ -1,4 +1,5 @@
-"""The glossary: entries checked with lines, occurrences computed from the text, links that keep the text."""
+"""The glossary: entries checked with lines, occurrences computed from the text, links that keep the text. (A term's
+preview opened from the keyboard and an "appears in" link followed, in Chromium, are in test_reader.py.)"""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from build_scripts.links import Links
 from build_scripts.pages import Inline, glossary_page
 from build_scripts.load import load_act
 
-from conftest import SMALL_SOURCE, copy_source, in_viewport
+from conftest import SMALL_SOURCE, copy_source
 
 # Added to the small act (tests/small_source/), whose Articles 1, 2 and 3 name it.
 NEW_ENTRY = """
@@ -120,29 +121,3 @@ def test_unconfirmed_facts_are_shown_as_unconfirmed_in_both_languages(site, act,
         assert [m.get_text() for m in marks] == [mark] * len(entry.unconfirmed), entry.id
 
 
-def test_a_term_opens_its_preview_from_the_keyboard(page, server, act):
-    page.goto(f"{server}/chapter-4/")
-    term = page.locator('#art_26__para_1 a.term[href$="#border-ports"]')
-    term.focus()
-    page.keyboard.press("Enter")
-    preview = page.locator(".term-preview")
-    preview.wait_for(state="visible", timeout=5000)
-    assert "口岸" in preview.inner_text()
-    assert act.glossary.entry("border-ports").definition["en"][:30] in preview.inner_text()
-    assert page.url.endswith("/chapter-4/")                     # the reader stays on the page
-    assert page.evaluate("document.activeElement.closest('.term-preview') !== null")
-    page.keyboard.press("Escape")
-    assert preview.is_hidden()
-    assert page.evaluate("document.activeElement.classList.contains('term')")
-
-
-def test_appears_in_link_lands_on_the_paragraph(page, server):
-    page.goto(f"{server}/zh/glossary/#gacha")
-    page.locator('details.glossary-more:has(dl[data-entry="gacha"]) > summary').click()
-    link = page.locator('dl[data-entry="gacha"] .appears-in a').first
-    href = link.get_attribute("href")
-    link.click()
-    target = href.split("#")[1]
-    page.wait_for_url(f"**/zh/chapter-*/#{target}")
-    assert in_viewport(page, target)
-    assert "嘎查村" in page.locator(f"#{target}").inner_text()
