@@ -34,6 +34,7 @@ class Preview:
         self.error: str | None = None
         self.background: subprocess.Popen | None = None
         self.lock = threading.Lock()
+        self.edited: dict = {}          # the last pages' edits, for the pages MkDocs writes again unchanged
 
     def pages(self) -> None:
         """The pages only, from source/ into site/; the PDFs and the offline copy stay as the last full
@@ -57,7 +58,7 @@ class Preview:
             if (self.site / "downloads").exists():       # the last full build's files, not its downloads
                 shutil.copytree(self.site / "downloads", staging / "downloads",     # page: that is made afresh
                                 dirs_exist_ok=True, ignore=shutil.ignore_patterns("index.html"))
-            post_build(staging, act, site_url, offline=False)
+            post_build(staging, act, site_url, offline=False, reuse=self.edited)
         except (SourceError, BuildFailed) as e:
             shutil.rmtree(staging, ignore_errors=True)
             self.error = "\n".join(map(str, e.problems)) if isinstance(e, SourceError) else str(e)

@@ -21,6 +21,7 @@ with the changes Material's offline plugin would make, instead of a second MkDoc
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -291,25 +292,38 @@ def _page_url(site: Path, html: Path, directory_urls: bool) -> str:
     return rel
 
 
-def post_build(site: Path, act: Act, site_url: str, offline: bool) -> None:
+def post_build(site: Path, act: Act, site_url: str, offline: bool, reuse: dict | None = None) -> None:
     """Adjust every built page (see the module docstring), then split the search index."""
-    edit_pages(site, act, site_url, offline)
+    edit_pages(site, act, site_url, offline, reuse)
     finish_site(site, act, site_url, offline)
 
 
-def edit_pages(site: Path, act: Act, site_url: str, offline: bool) -> None:
+def edit_pages(site: Path, act: Act, site_url: str, offline: bool, reuse: dict | None = None) -> None:
     """Each built page parsed once and edited (:func:`edit_page`); needs nothing but the pages, so the online
-    site and the offline copy can be edited at the same time, in two processes."""
+    site and the offline copy can be edited at the same time, in two processes. ``reuse``: the edited pages of
+    the previous build of the same site (the preview's), by name and MkDocs' text: a page MkDocs wrote exactly
+    as then gets the same edits again without being parsed; updated with this build's."""
     directory_urls = not offline
     prefixes = {act.prefix(lang): lang for lang in act.langs if act.prefix(lang)}
+    done = {}
     for html in sorted(site.rglob("*.html")):
-        page_url = _page_url(site, html, directory_urls)
-        lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
+        name = html.relative_to(site).as_posix()
         text = html.read_text(encoding="utf-8")
-        page = MaterialPage(html.relative_to(site).as_posix(), text)
-        edit_page(page, act, lang, site, page_url, site_url)
-        if page.result() != text:
-            html.write_text(page.result(), encoding="utf-8")
+        key = (name, hashlib.sha256(text.encode("utf-8")).digest()) if reuse is not None else None
+        edited = reuse.get(key) if reuse is not None else None
+        if edited is None:
+            page_url = _page_url(site, html, directory_urls)
+            lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
+            page = MaterialPage(name, text)
+            edit_page(page, act, lang, site, page_url, site_url)
+            edited = page.result()
+        if reuse is not None:
+            done[key] = edited
+        if edited != text:
+            html.write_text(edited, encoding="utf-8")
+    if reuse is not None:
+        reuse.clear()
+        reuse.update(done)
 
 
 def finish_site(site: Path, act: Act, site_url: str, offline: bool) -> None:

@@ -63,3 +63,29 @@ def test_a_page_without_the_expected_element_fails_the_build(act, tmp_path, elem
     with pytest.raises(BuildFailed) as failed:
         edited(act, PAGE.replace(*cut), tmp_path)
     assert str(failed.value).startswith("zh/about/index.html: ") and element in str(failed.value)
+
+
+def test_a_rebuild_reuses_the_edits_of_a_page_only_when_mkdocs_wrote_it_the_same(act, tmp_path):
+    """The preview's pages pass: a page MkDocs wrote exactly as last time gets last time's edits without being
+    parsed again; a page it wrote differently is parsed and edited afresh."""
+    from build_scripts.site_mkdocs import edit_pages
+    site = tmp_path / "site"
+
+    def build(pages: dict[str, str], reuse: dict) -> dict[str, str]:
+        for name, text in pages.items():
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
+        edit_pages(site, act, "https://example.org/", offline=False, reuse=reuse)
+        return {name: (site / name).read_text(encoding="utf-8") for name in pages}
+
+    reuse = {}
+    first = build({"zh/about/index.html": PAGE, "zh/notes/index.html": PAGE}, reuse)
+    assert first["zh/about/index.html"] == edited(act, PAGE, tmp_path / "other")
+    # the remembered edits of an unchanged page are what it gets, even if they were other than a parse would give
+    key = next(k for k in reuse if k[0] == "zh/about/index.html")
+    reuse[key] = reuse[key].replace("Untouched", "Remembered")
+    changed = PAGE.replace("Untouched", "Changed")
+    second = build({"zh/about/index.html": PAGE, "zh/notes/index.html": changed}, reuse)
+    assert "Remembered" in second["zh/about/index.html"]
+    assert second["zh/notes/index.html"] == edited(act, changed, tmp_path / "other")
+    assert len(reuse) == 2
