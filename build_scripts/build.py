@@ -140,8 +140,11 @@ def build_site(act: Act, docs, site, config) -> None:
                 raise BuildFailed(f"{config}: MkDocs built for another site_url than {site_url}")
             write_feeds(staging, act, site_url)
             # The offline copy (no second MkDocs run) leaves out the current version's copies of the downloads: its
-            # links lead to today's identical files. Its pages are edited in a worker while these are.
-            offline_copy(staging, offline, act, site_url)
+            # links lead to today's identical files. It is made by this process and a worker, half the files each,
+            # and its pages are edited in a worker while these are.
+            copied = pool.submit(offline_copy, staging, offline, act, site_url, (1, 2))
+            offline_copy(staging, offline, act, site_url, (0, 2))
+            copied.result()
             edited = pool.submit(edit_pages, offline, act, site_url, True)
             edit_pages(staging, act, site_url, False)
             edited.result()

@@ -530,12 +530,14 @@ def _offline_url(url: str, page_dir: str, new_dir: str, pinned: str = "") -> str
     return posixpath.relpath(target, new_dir or ".") + hash_ + fragment
 
 
-def offline_copy(online: Path, offline: Path, act: Act, site_url: str) -> None:
-    """The online build (before :func:`post_build`) as Material's offline plugin would have built it."""
+def offline_copy(online: Path, offline: Path, act: Act, site_url: str, part: tuple[int, int] = (0, 1)) -> None:
+    """The online build (before :func:`post_build`) as Material's offline plugin would have built it. ``part``
+    (i, n): only every n-th file from the i-th, so that n processes can share the work (each file's copy depends
+    on that file alone)."""
     online, offline = Path(online), Path(offline)
     root = urlsplit(site_url).path
     pinned = f"downloads/versions/{act.current.key}/"
-    for path in sorted(online.rglob("*")):
+    for path in sorted(online.rglob("*"))[part[0]::part[1]]:
         if not path.is_file():
             continue
         rel = path.relative_to(online).as_posix()
