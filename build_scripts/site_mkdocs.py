@@ -1,8 +1,8 @@
 """The boundary to MkDocs, Material for MkDocs and mkdocs-static-i18n: the only module that knows them.
 
 Together with ``mkdocs.yml`` and ``overrides/`` (CSS, JavaScript, blocks of Material's main.html, and the
-sitemap template, which leaves out pages marked noindex and names languages by their BCP 47 tags), this is everything a move to another site generator would replace. The pages
-themselves come in as plain Markdown files in docs/ (pages.py), their links final. What comes from source/ (the
+sitemap template, which leaves out pages marked noindex and names languages by their BCP 47 tags), this is
+everything a move to another site generator would replace. The pages themselves come in as plain Markdown files in docs/ (pages.py), their links final. What comes from source/ (the
 navigation, the languages, their site names, footers and theme words) is configured (:func:`site_config`); what
 cannot be is edited once per page on the parsed page (:class:`MaterialPage`, :func:`edit_page`), and the build
 fails, naming the page and the element, when Material's markup lacks what an edit expects. After the build
@@ -13,8 +13,9 @@ fails, naming the page and the element, when Material's markup lacks what an edi
   are pointed at their own half (the ``base`` of Material's page configuration);
 - the heading links' title, which mkdocs.yml sets once, in each page's language;
 - one "page not found" page per language (``404.html``, ``zh/404.html``) from the generated ``not-found`` pages;
-- robots.txt, and for the offline copy (which has no sitemap) the iframe-worker shim Material's offline search needs (and links to the
-  current version's own downloads lead to today's identical files, which the offline copy holds once).
+- robots.txt, and for the offline copy (which has no sitemap) the iframe-worker shim Material's offline search
+  needs (and links to the current version's own downloads lead to today's identical files, which the offline copy
+  holds once).
 
 The offline copy (downloads/regulation-site.zip) is derived from the online build by :func:`offline_copy`,
 with the changes Material's offline plugin would make, instead of a second MkDocs build.
@@ -192,8 +193,9 @@ PALETTE = ("theme_palette_auto", "theme_palette_light", "theme_palette_dark")   
 def site_config(act: Act, configured: dict) -> dict:
     """What mkdocs.yml would otherwise repeat from source/: the navigation (the chapters, the generated pages, the
     hand-written ones in regulation.yaml's order) and the pages left out of it, the languages with their site
-    names and descriptions (a page without its own description gets the act's title), footers and words for the theme (mkdocs-static-i18n's per-language settings) and their tags for the
-    sitemap (overrides/sitemap.xml), over the ``plugins`` and ``extra`` that mkdocs.yml (``configured``) sets."""
+    names and descriptions (a page without its own description gets the act's title), footers and words for the
+    theme (mkdocs-static-i18n's per-language settings) and their tags for the sitemap (overrides/sitemap.xml),
+    over the ``plugins`` and ``extra`` that mkdocs.yml (``configured``) sets."""
     plugins, extra = configured.get("plugins") or {}, configured.get("extra") or {}
     primary = PROFILES[act.primary].words
     hand = sorted({page.name for page in act.pages},
@@ -310,14 +312,14 @@ def edit_pages(site: Path, act: Act, site_url: str, offline: bool, reuse: dict |
         name = html.relative_to(site).as_posix()
         text = html.read_text(encoding="utf-8")
         key = (name, hashlib.sha256(text.encode("utf-8")).digest()) if reuse is not None else None
-        edited = reuse.get(key) if reuse is not None else None
+        edited = reuse.get(key) if key else None
         if edited is None:
             page_url = _page_url(site, html, directory_urls)
             lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
             page = MaterialPage(name, text)
             edit_page(page, act, lang, site, page_url, site_url)
             edited = page.result()
-        if reuse is not None:
+        if key:
             done[key] = edited
         if edited != text:
             html.write_text(edited, encoding="utf-8")
