@@ -62,6 +62,13 @@ def cli(*args) -> SimpleNamespace:
     return SimpleNamespace(returncode=status, stdout=out.getvalue(), stderr=err.getvalue())
 
 
+def check_source(source) -> tuple[int, str]:
+    """``check --source SOURCE`` in this process: its exit status and what it printed on stderr (an uncaught
+    exception here is exactly the traceback a person would see)."""
+    result = cli("check", "--source", source)
+    return result.returncode, result.stderr
+
+
 # A small act (five articles in two chapters, each kind of source file) for the tests whose point is not the real
 # act: the refusal of a broken file, a third language, items.
 SMALL_SOURCE = ROOT / "tests" / "small_source"

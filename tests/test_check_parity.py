@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import SMALL_SOURCE, cli, copy_source, run_build
+from conftest import SMALL_SOURCE, check_source, copy_source, run_build
 
 ABOUT_EN, ABOUT_ZH, GLOSSARY = "pages/en/about.md", "pages/zh/about.md", "glossary.yaml"
 CASES = {
@@ -45,15 +45,10 @@ def broken(tmp_path, name):
     return source, path, line
 
 
-def check(source) -> tuple[int, str]:
-    result = cli("check", "--source", source)
-    return result.returncode, result.stderr
-
-
 @pytest.mark.parametrize("name", CASES)
 def test_check_refuses_it_at_its_line(tmp_path, name):
     source, path, line = broken(tmp_path, name)
-    status, err = check(source)
+    status, err = check_source(source)
     lines = err.splitlines()
     assert status == 1, err
     assert lines and all(re.match(r"\S+:\d+: \S", line) for line in lines), lines

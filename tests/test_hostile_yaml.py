@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from conftest import SMALL_SOURCE, TIMEOUT, ROOT, cli
+from conftest import SMALL_SOURCE, TIMEOUT, ROOT, check_source
 
 REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH = ("regulation.yaml", "glossary.yaml", "captions.yaml",
                                                "notes.en.yaml", "notes.zh.yaml")
@@ -164,13 +164,6 @@ def _broken_source(tmp_path, name):
     return source, source / file, expected
 
 
-def _check(source) -> tuple[int, str]:
-    """``python -m build_scripts check --source SOURCE`` in this process (fast); an uncaught exception
-    here is exactly the traceback a person would see."""
-    result = cli("check", "--source", source)
-    return result.returncode, result.stderr
-
-
 def test_corpus_covers_every_yaml_file():
     files = {case[0] for case in CASES.values()}
     assert files == {REG, GLOSSARY, CAPTIONS, NOTES_EN, NOTES_ZH}
@@ -179,14 +172,14 @@ def test_corpus_covers_every_yaml_file():
 
 def test_the_small_act_is_clean():
     """Unbroken, the small act passes: each case below is refused for its own mistake."""
-    status, err = _check(SMALL_SOURCE)
+    status, err = check_source(SMALL_SOURCE)
     assert (status, err) == (0, "")
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_broken_yaml_is_refused_at_its_line(tmp_path, name):
     source, path, expected = _broken_source(tmp_path, name)
-    status, err = _check(source)
+    status, err = check_source(source)
     lines = err.splitlines()
     assert status == 1, err
     assert lines and all(re.match(r"\S+:\d+: \S", line) for line in lines), lines

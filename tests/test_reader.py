@@ -137,6 +137,13 @@ def open_language_menu(page, screen) -> None:
         page.locator(".md-header__option .md-select").hover()
 
 
+def switch_language(page, at, name: str, path: str) -> None:
+    """Choose the language ``name`` in the header's menu and wait for the page at ``path`` (with its fragment)."""
+    open_language_menu(page, at.screen)
+    page.get_by_role("link", name=name, exact=True).click()
+    page.wait_for_url(f"{at.base}{path}")
+
+
 def press(page, screen, locator) -> None:
     """A tap on a phone, a click on a desktop."""
     locator.tap() if screen == "phone" else locator.click()
@@ -197,9 +204,7 @@ def test_article_page_has_title_chapter_neighbours_and_print(seen, site, act, sc
 @TOUR.step("art/25/", when="leaves")
 def chinese_from_the_article(page, at):
     at_fragment(page, "#art_25__para_2")
-    open_language_menu(page, at.screen)
-    page.get_by_role("link", name="中文", exact=True).click()
-    page.wait_for_url(f"{at.base}zh/art/25/#art_25__para_2")
+    switch_language(page, at, "中文", "zh/art/25/#art_25__para_2")
     return {"url": page.url, "heading": page.locator("h1#art_25").inner_text()}
 
 
@@ -1203,9 +1208,7 @@ def test_article_link_lands_on_the_article(seen, screen):
 @TOUR.step("chapter-4/", when="leaves")
 def chinese_from_the_chapter(page, at):
     at_fragment(page, "#art_25")
-    open_language_menu(page, at.screen)
-    page.get_by_role("link", name="中文", exact=True).click()
-    page.wait_for_url(f"{at.base}zh/chapter-4/#art_25")
+    switch_language(page, at, "中文", "zh/chapter-4/#art_25")
     settled(page)
     return {"url": page.url, "heading": page.locator("#art_25").inner_text(), "in_view": in_viewport(page, "art_25")}
 
@@ -1213,9 +1216,7 @@ def chinese_from_the_chapter(page, at):
 @TOUR.step("zh/chapter-6/", when="leaves")
 def english_from_a_paragraph(page, at):
     land(page, "#art_44__para_2")
-    open_language_menu(page, at.screen)
-    page.get_by_role("link", name="English", exact=True).click()
-    page.wait_for_url(f"{at.base}chapter-6/#art_44__para_2")
+    switch_language(page, at, "English", "chapter-6/#art_44__para_2")
     settled(page)
     return {"url": page.url, "in_view": in_viewport(page, "art_44__para_2")}
 
