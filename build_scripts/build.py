@@ -123,13 +123,14 @@ def build_site(act: Act, docs, site, config) -> None:
             for version in earlier:
                 futures += start_pdfs(pool, act.at(version), version_folder(made, version), moment, address,
                                       cache=CACHE / "pdf")
-            for future in futures:
-                future.result()
+            # While they render: the exports and citation files, which do not need them.
             today = write_exports(act, made, moment, site_url)
             write_citations(act, made, site_url)
             for version in earlier:
                 write_exports(act.at(version), version_folder(made, version), moment, site_url)
                 write_citations(act.at(version), version_folder(made, version), site_url)
+            for future in futures:
+                future.result()
             pinned = version_folder(made, act.current)
             pinned.mkdir(parents=True)
             write_citations(act, pinned, site_url)

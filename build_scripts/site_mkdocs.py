@@ -54,6 +54,10 @@ WORDS_JS = "assets/words.js"            # interface strings for site.js, from th
 HEADERLINK = "Link to this heading"       # mkdocs.yml's toc permalink_title: Python-Markdown's, one for all languages
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 NOT_FOUND = "not-found/"     # the generated page each language's 404.html is made from
+# Material's sidebars, the site's navigation (every chapter, on every page) and the page's contents: edit_page
+# changes nothing in them and leaves them unparsed (at 180 chapters they hold two thirds of a page's tags). Should
+# Material write them otherwise, the whole page is parsed: slower, the same result.
+NAVIGATION = ('<div class="md-sidebar md-sidebar--primary"', '<div class="md-content"')
 
 
 class BuildFailed(Exception):
@@ -72,21 +76,34 @@ class MaterialPage(HTMLParser):
     replace a located tag's attribute or insert text at a located place, so that everything else keeps its bytes;
     :meth:`one` fails the build, naming the page and the element, when Material's markup lacks what is expected."""
 
-    def __init__(self, name: str, text: str):
+    def __init__(self, name: str, text: str, skip: tuple[str, str] | None = None):
+        """``skip``: the start tags (as written) of an element and of the element after it, whose text is left
+        unparsed when both are found and the <div>s between them balance; its tags are then not in ``tags``."""
         super().__init__(convert_charrefs=True)
         self.name, self.text = name, text
         self.tags: list[Tag] = []
         self.ends: list[tuple[str, int]] = []
         self._edits: list[tuple[int, int, str]] = []
+        self._gap = self._skipped(skip) if skip else (len(text), 0)
+        fed = text[:self._gap[0]] + text[self._gap[0] + self._gap[1]:]
         self._lines = [0]
-        for line in text.splitlines(keepends=True):
+        for line in fed.splitlines(keepends=True):
             self._lines.append(self._lines[-1] + len(line))
-        self.feed(text)
+        self.feed(fed)
         self.close()
+
+    def _skipped(self, skip: tuple[str, str]) -> tuple[int, int]:
+        """(where the skipped text starts, its length); nothing is skipped when it cannot be found whole."""
+        start = self.text.find(skip[0])
+        end = self.text.find(skip[1], start) if start >= 0 else -1
+        if end < 0 or self.text.count("<div", start, end) != self.text.count("</div>", start, end):
+            return len(self.text), 0
+        return start, end - start
 
     def _offset(self) -> int:
         line, column = self.getpos()
-        return self._lines[line - 1] + column
+        at = self._lines[line - 1] + column
+        return at + self._gap[1] if at >= self._gap[0] else at
 
     def handle_starttag(self, tag, attrs):
         start = self._offset()
@@ -128,10 +145,12 @@ class MaterialPage(HTMLParser):
         self._edits.append((start, end, text))
 
     def result(self) -> str:
-        text = self.text
-        for start, end, new in sorted(self._edits, reverse=True):
-            text = text[:start] + new + text[end:]
-        return text
+        parts, at = [], 0
+        for start, end, new in sorted(self._edits):
+            assert start >= at, f"{self.name}: two edits of the same text at {start}"
+            parts += [self.text[at:start], new]
+            at = end
+        return "".join(parts) + self.text[at:]
 
 
 # --- before the build: files MkDocs reads from docs/ ----------------------------------------------------
@@ -316,7 +335,7 @@ def edit_pages(site: Path, act: Act, site_url: str, offline: bool, reuse: dict |
         if edited is None:
             page_url = _page_url(site, html, directory_urls)
             lang = next((code for prefix, code in prefixes.items() if page_url.startswith(prefix)), act.primary)
-            page = MaterialPage(name, text)
+            page = MaterialPage(name, text, skip=NAVIGATION)
             edit_page(page, act, lang, site, page_url, site_url)
             edited = page.result()
         if key:
@@ -539,9 +558,7 @@ def offline_copy(online: Path, offline: Path, act: Act, site_url: str, part: tup
     online, offline = Path(online), Path(offline)
     root = urlsplit(site_url).path
     pinned = f"downloads/versions/{act.current.key}/"
-    for path in sorted(online.rglob("*"))[part[0]::part[1]]:
-        if not path.is_file():
-            continue
+    for path in sorted(p for p in online.rglob("*") if p.is_file())[part[0]::part[1]]:
         rel = path.relative_to(online).as_posix()
         if rel.startswith("sitemap.xml") or rel == "404.html":
             continue        # for search engines and a server's missing addresses: a copy on disk has neither

@@ -89,3 +89,27 @@ def test_a_rebuild_reuses_the_edits_of_a_page_only_when_mkdocs_wrote_it_the_same
     assert "Remembered" in second["zh/about/index.html"]
     assert second["zh/notes/index.html"] == edited(act, changed, tmp_path / "other")
     assert len(reuse) == 2
+
+
+def test_the_navigation_is_left_unparsed_and_what_follows_is_edited_in_place(act):
+    """Material's sidebars are skipped (edit_page has nothing to change there); the edits after them land exactly
+    where a whole parse puts them. When the sidebars' <div>s do not balance, the whole page is parsed."""
+    from build_scripts.site_mkdocs import NAVIGATION
+    decoy = '<a href="../chapter-1/" hreflang="en" class="md-select__link">Chapter I</a>'
+    sidebars = (f'<div class="md-sidebar md-sidebar--primary"><nav>\n{decoy}\n</nav></div>\n'
+                '    <div class="md-sidebar md-sidebar--secondary"><div></div></div>\n    <div class="md-content">\n')
+    text = PAGE.replace("  <body>\n", "  <body>\n" + sidebars).replace("  </body>", "</div>\n  </body>")
+
+    def edit(text, skip):
+        page = MaterialPage("zh/about/index.html", text, skip=skip)
+        edit_page(page, act, "zh", Path("/nonexistent"), "zh/about/", "https://example.org/")
+        return page, page.result()
+
+    skipped, out = edit(text, NAVIGATION)
+    whole, whole_out = edit(text, None)
+    assert len(skipped.tags) == len(whole.tags) - 5 and decoy in out and decoy not in whole_out
+    start = whole_out.index('<a href="../chapter-1/')
+    edited_decoy = whole_out[start:whole_out.index("Chapter I</a>", start) + len("Chapter I</a>")]
+    assert out.replace(decoy, "") == whole_out.replace(edited_decoy, "")       # the rest byte for byte the same
+    unbalanced = text.replace("</nav></div>", "</nav>")
+    assert decoy not in edit(unbalanced, NAVIGATION)[1]
