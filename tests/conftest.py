@@ -22,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
@@ -83,8 +84,8 @@ def copy_source(tmp: Path, source: Path = ROOT / "source") -> Path:
 # Markers from the fixtures a test uses, so that `make test-fast` (-m "not build and not browser") needs
 # no list to keep up to date: a test that builds the site, renders PDFs or starts a build command is
 # "build"; one that drives Chromium is "browser".
-BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "rebuilt", "versioned",
-                  "versioned_server"}
+BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "published_site", "rebuilt",
+                  "versioned", "versioned_server"}
 BROWSER_FIXTURES = {"browser", "page", "pages"}
 WANTED = pytest.StashKey[set]()
 
@@ -260,14 +261,57 @@ def versioned(_artifacts) -> Path:
     return _artifacts["versioned"].wait()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def read_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """The rules of a _headers file: (path pattern, headers), in order."""
+    rules = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules.append((line.strip(), {}))
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def matching(rules, path: str) -> dict[str, str]:
+    """Every header of every rule that matches ``path`` (``*`` matches the rest of a path, as on those hosts)."""
+    out = {}
+    for pattern, headers in rules:
+        if path == pattern or pattern.endswith("*") and path.startswith(pattern[:-1]):
+            out.update(headers)
+    return out
+
+
+class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
+    rules: list = []
+
+    def end_headers(self):
+        for name, value in matching(self.rules, urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def published_site(site, tmp_path_factory):
+    """The folder `make publish` writes from the real site (its pages, .gz copies and _headers), made once per
+    run: (folder, the rules of its _headers file). The tests only read it."""
+    from build_scripts.publish import MARKER, prepare
+    with made_once(tmp_path_factory, "published") as (folder, make):
+        if make:
+            prepare(site, folder / "www")
+    out = folder / "www"
+    return out, read_rules((out / MARKER).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def server(published_site):
+    """The published folder on 127.0.0.1 with exactly the headers of its _headers file, as Netlify or Cloudflare
+    Pages would serve it: every page a browser test opens runs under the site's own Content-Security-Policy."""
+    folder, rules = published_site
+    handler = functools.partial(type("Handler", (_HeadersHandler,), {"rules": rules}), directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

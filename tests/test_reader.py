@@ -1,8 +1,10 @@
 """Reading the law in Chromium, as a reader does on a desktop and on a phone: article pages, go to article, search
 (by article number, by name, results that read well), landing with context, copying a citation, printing; how the
 chapter, article and side-by-side pages are laid out and behave (Chinese run-in article numbers, the first phone
-screen, folded notes, copy buttons, glossary links and previews, typography, the language menu); and the online
-site asking nothing of other hosts.
+screen, folded notes, copy buttons, glossary links and previews, typography, the language menu); the online
+site asking nothing of other hosts; and, under the site's own security headers (the published folder, served as a
+static host serves it), no Content-Security-Policy violation on any page type and no WCAG 2.1 AA violation on the
+main ones.
 
 The browser walks the site once per screen (TOUR, below): every page is loaded once at each width and each test
 registers what it looks at there as a step; the tests assert on what the steps saw. Landing on an anchor of a page
@@ -37,8 +39,17 @@ SHORT = {"en": "Border Areas Regulations of Inner Mongolia", "zh": "《内蒙古
 FORMS = [("25", 25, None), ("Art. 25", 25, None), ("Article 25(2)", 25, 2), ("第25条", 25, None),
          ("第二十五条", 25, None), ("第二十五条第二款", 25, 2)]
 TRANSPARENT = ("rgba(0, 0, 0, 0)", "transparent")
+# Registered before any script of a page runs; the browser reports each blocked script, style or request here.
+LISTEN = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", e =>
+    window.__violations.push([e.violatedDirective, e.blockedURI, e.sourceFile, e.lineNumber].join(" ")));"""
 
 TOUR = Tour(SCREENS)
+
+
+# Page types no reading test looks at, opened at the desktop width for the policy and accessibility checks (section 15).
+OTHER_TYPES = ["about/", "notes/", "downloads/", "how-to-cite/", "versions/2024-01-01/art/25/", "404.html",
+               "not-found/", "zh/how-to-cite/", "zh/404.html", "zh/not-found/"]
 
 
 def route(act) -> list[tuple[str, str]]:
@@ -59,7 +70,7 @@ def route(act) -> list[tuple[str, str]]:
         ("zh/art/25/", "#art_25__para_2"),                                   # the language menu
         ("full/", ""), ("art/73/", "#art_73"),                               # the go-to box
         ("zh/full/", ""), ("zh/", ""), ("zh/art/1/", "#art_1"),             # the go-to box
-        ("glossary/", ""), ("versions/", ""), ("zh/versions/", "")]
+        ("glossary/", ""), ("versions/", ""), ("zh/versions/", "")] + [(path, "") for path in OTHER_TYPES]
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +84,15 @@ def seen(browser, server, act):
         context = browser.new_context(**SCREENS[screen])
         contexts.append(context)
         context.on("request", lambda request: asked.append(request.url))
-        return context.new_page()
+        context.add_init_script(LISTEN)     # in every document, before any of its scripts runs
+        page = context.new_page()
+        # What the browser says about the policy, and any script that failed (not requests that find nothing: on a
+        # Chinese page Material asks for zh/sitemap.xml, which has never existed).
+        page.problems = []
+        page.on("console", lambda m: page.problems.append(m.text) if "Content Security Policy" in m.text
+                or "Refused to" in m.text else None)
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        return page
     read = TOUR.facts(page_for, f"{server}/", route(act), act=act)
     read.asked = asked
     yield read
@@ -1321,7 +1340,7 @@ def copy_control(page, at):
     button = page.locator("#art_25__para_2 .cite-button")
     button.focus()                      # reachable by keyboard
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.cite-status').textContent.length > 0")
     shown = {"paragraph": page.evaluate("navigator.clipboard.readText()"),
              "canonical": page.locator('link[rel="canonical"]').get_attribute("href")}
     # The whole article, from the control beside its heading.
@@ -1520,3 +1539,86 @@ def test_search_results_read_well(seen, site, lang):
     # The glossary's details read as labelled text.
     entry = next(d for item in shown["items"] for d in item["shown"] if d["at"] == "glossary/#border-ports")
     assert all(label in entry["text"] for label in labels[lang]), entry["text"]
+
+
+# --- 16. under the site's own headers: no policy violation, no WCAG 2.1 AA violation ------------------------------
+# The walk is on the published folder with its _headers (conftest.server). At the desktop width each page type is
+# checked for Content-Security-Policy violations as it arrives and after the steps above have used it (search, the
+# go-to box, copying a citation, previews, the language menu), and the main kinds of page, in both languages, with
+# axe-core's WCAG 2.1 AA rules (axe-core in Debian's Chromium).
+ACCESSIBLE = ["", "chapter-4/", "glossary/", "zh/", "zh/chapter-4/", "zh/glossary/", "parallel/chapter-4/",
+              "how-to-cite/", "zh/how-to-cite/", "art/25/", "zh/art/25/", "zh/parallel/chapter-4/", "downloads/",
+              "not-found/", "zh/not-found/"]
+# Every rule of these levels runs; only the violations are reported in full (listing each node that passes
+# takes axe as long again on a long page such as the glossary).
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+               "resultTypes": ["violations"]}
+# Every type of page (every page of the walk at this width is checked, these at least).
+PAGE_TYPES = ["", "chapter-4/", "art/25/", "full/", "parallel/chapter-4/", "glossary/", "notes/", "versions/",
+              "versions/2024-01-01/art/25/", "downloads/", "how-to-cite/", "about/", "404.html", "zh/", "zh/chapter-4/",
+              "zh/art/25/", "zh/glossary/", "zh/versions/", "zh/404.html"]
+
+
+def reported(page) -> dict:
+    """The violations the page reported and what the browser said since the last look."""
+    seen = {"violations": page.evaluate("window.__violations"), "problems": list(page.problems)}
+    page.problems.clear()
+    return seen
+
+
+@TOUR.step(r".*", screens=["desktop"], when="arrival")
+def policy_as_loaded(page, at):
+    # Material's own script has run (it sets up the search) and no violation was reported by then.
+    page.wait_for_function("() => document.querySelector('.md-search__input') !== null")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+    return reported(page)
+
+
+@TOUR.step("|".join(re.escape(path) for path in ACCESSIBLE), screens=["desktop"])
+def accessibility(page, at):
+    from axe_playwright_python.sync_playwright import Axe     # here: the quick loop imports this module too
+    # The steps before may have scrolled: the header's title fades from the site's name to the page's, and a colour
+    # halfway through a fade is not what a reader reads.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return {"lang": page.evaluate("document.documentElement.lang"),
+            "violations": [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5])
+                           for v in results.response["violations"]]}
+
+
+@TOUR.step(r".*", screens=["desktop"], when="last")
+def policy_after_use(page, at):
+    # The scripts that set the page up did run: the theme's palette and the go-to box.
+    return {**reported(page), "palette": page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+            "goto": page.locator(".goto-input").count()}
+
+
+def test_every_page_type_runs_without_a_policy_violation(seen, act):
+    walked = [path for path, _ in route(act) if TOUR.steps_on("desktop", path)]
+    assert set(PAGE_TYPES) <= set(walked)
+    problems = {}
+    for path in walked:
+        for step in (policy_as_loaded, policy_after_use):
+            shown = seen("desktop", path, step)
+            if shown["violations"] or shown["problems"]:
+                problems[path, step.__name__] = shown
+    assert not problems, problems
+    used = {path: seen("desktop", path, policy_after_use) for path in walked}
+    assert all(s["palette"] and s["goto"] == 1 for s in used.values()), used
+
+
+@pytest.mark.parametrize("path", ACCESSIBLE)
+def test_no_wcag_violations_and_the_page_declares_its_language(seen, path):
+    shown = seen("desktop", path, accessibility)
+    assert shown["lang"] == ("zh-Hans" if path.startswith("zh/") else "en")
+    assert shown["violations"] == []
+
+
+@TOUR.step("glossary/", screens=["desktop"])
+def chinese_names(page, at):
+    return {"entry": page.locator('dl[data-entry="alxa-left-banner"] [lang="zh-Hans"]').first.text_content(),
+            "heading": page.locator('h4#alxa-left-banner [lang="zh-Hans"]').inner_text()}
+
+
+def test_chinese_names_in_english_pages_are_marked(seen):
+    assert seen("desktop", "glossary/", chinese_names) == {"entry": "阿拉善左旗", "heading": "阿拉善左旗"}
