@@ -346,6 +346,7 @@ def test_go_to_article_box(seen, screen, lang):
 def go_to_a_wrong_number(page, at):
     go_to(page, at.screen, "第七十四条")
     message = page.locator(".goto-message")
+    page.wait_for_timeout(300)      # Material places the focused box's help (its tooltip) within about 150 ms
     shown = {"visible": message.is_visible(), "text": message.inner_text(), "url": page.url,
              # nothing covers it: at its middle and near each end the message is what a tap would reach
              "uncovered": page.evaluate("""() => { const m = document.querySelector('.goto-message');
