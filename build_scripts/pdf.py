@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import hashlib
 import os
 import shutil
 import tempfile
@@ -282,9 +283,27 @@ def _without_note_call_text():
     Stream.marked = marked
 
 
-def write_pdfs(documents: dict[str, str], out_dir: Path, bold: str = "") -> None:
+def kept_bold_font(text: str, folder: Path, cache: Path | None) -> Path:
+    """:func:`bold_font`, kept in ``cache`` under the hash of what makes it (the characters, the source font,
+    fontTools and this module): a rebuild whose article labels are unchanged does not cut it again."""
+    from importlib.metadata import version
+    if cache is None:
+        return bold_font(text, folder)
+    digest = hashlib.sha256()
+    for part in (text.encode("utf-8"), str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(),
+                 version("fonttools").encode(), Path(__file__).read_bytes()):
+        digest.update(hashlib.sha256(part).digest())
+    kept = Path(cache) / f"act-bold-{digest.hexdigest()[:32]}.otf"
+    if not kept.exists():
+        part = kept.with_suffix(f".{os.getpid()}.tmp")      # two workers may cut it at once: neither sees a part
+        shutil.copyfile(bold_font(text, folder), part)
+        part.replace(kept)
+    return kept
+
+
+def write_pdfs(documents: dict[str, str], out_dir: Path, bold: str = "", cache: Path | None = None) -> None:
     """Render the print HTML of each edition (edition -> HTML) with one font configuration and stylesheet;
-    ``bold``: the characters set in bold (bold_text).
+    ``bold``: the characters set in bold (bold_text), its font kept in ``cache`` (kept_bold_font).
     WeasyPrint ignores @font-face unless the same FontConfiguration goes to CSS() and write_pdf().
     WeasyPrint is imported here, in the worker processes: the process that builds the pages never needs it."""
     from weasyprint import CSS, HTML
@@ -296,7 +315,7 @@ def write_pdfs(documents: dict[str, str], out_dir: Path, bold: str = "") -> None
     with tempfile.TemporaryDirectory(prefix="act-bold-") as folder:
         if bold:
             font_face += (f'@font-face {{ font-family: "Act Bold"; font-weight: bold; '
-                          f'src: url("{bold_font(bold, Path(folder)).as_uri()}"); }}\n')
+                          f'src: url("{kept_bold_font(bold, Path(folder), cache).as_uri()}"); }}\n')
         css = CSS(string=font_face + STYLESHEET.read_text(encoding="utf-8"), font_config=font_config)
         for edition, html in documents.items():
             note("pdf-rendered", out_dir / file_name(edition))
@@ -313,9 +332,7 @@ def content_key(html: str) -> str:
     """A hash of everything an edition's PDF is made from: its print HTML (text, labels, dates), the
     stylesheet, the fonts (and fontTools, which makes the bold), this module (how WeasyPrint is called) and
     the WeasyPrint version. Same key, same PDF bytes."""
-    import hashlib
     from importlib.metadata import version
-
     digest = hashlib.sha256()
     for part in (html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(), str(FONT.stat().st_size).encode(),
                  str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(), version("fonttools").encode(),
@@ -344,7 +361,8 @@ def start_pdfs(pool, act: Act, out_dir, moment: datetime.datetime, site_url: str
                 note("pdf-reused", out_dir / file_name(edition))
 
     groups = [group for group in (names[-1:], names[:-1]) if group]
-    futures = [pool.submit(write_pdfs, {e: documents[e] for e in group}, out_dir, bold_text(act)) for group in groups]
+    futures = [pool.submit(write_pdfs, {e: documents[e] for e in group}, out_dir, bold_text(act), cache)
+               for group in groups]
     if cache and names:
         futures = [_Cached(futures, out_dir, cache, {e: keys[e] for e in names})]
     return futures

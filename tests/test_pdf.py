@@ -172,6 +172,20 @@ def test_weasyprint_has_nothing_to_complain_about(build):
     assert build.warnings == []
 
 
+@pytest.mark.build
+def test_the_bold_face_is_cut_once_and_kept_for_the_same_labels(act, tmp_path, monkeypatch):
+    """A rebuild whose article labels are unchanged reuses the cut bold face; other labels get their own."""
+    text, cache = pdf.bold_text(act), tmp_path / "cache"
+    cache.mkdir()
+    (tmp_path / "cut").mkdir()
+    kept = pdf.kept_bold_font(text, tmp_path / "cut", cache)
+    assert kept.parent == cache and kept.read_bytes() == pdf.bold_font(text, tmp_path).read_bytes()
+    asked = []
+    monkeypatch.setattr(pdf, "bold_font", lambda text, folder: asked.append(text) or kept)
+    assert pdf.kept_bold_font(text, tmp_path / "cut", cache) == kept and asked == []
+    assert pdf.kept_bold_font(text[:-1], tmp_path / "cut", cache) != kept and asked == [text[:-1]]
+
+
 # --- metadata ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("edition", EDITIONS)
