@@ -47,7 +47,7 @@ document.addEventListener("securitypolicyviolation", e =>
 TOUR = Tour(SCREENS)
 
 
-# Page types no reading test looks at, opened at the desktop width for the policy and accessibility checks (section 15).
+# Page types no reading test looks at, opened at the desktop width for the policy and accessibility checks (section 16).
 OTHER_TYPES = ["about/", "notes/", "downloads/", "how-to-cite/", "versions/2024-01-01/art/25/", "404.html",
                "not-found/", "zh/how-to-cite/", "zh/404.html", "zh/not-found/"]
 
