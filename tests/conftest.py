@@ -86,7 +86,7 @@ def copy_source(tmp: Path, source: Path = ROOT / "source") -> Path:
 # "build"; one that drives Chromium is "browser".
 BUILD_FIXTURES = {"site", "server", "build", "docs", "built_for_url", "published", "published_site", "rebuilt",
                   "versioned", "versioned_server"}
-BROWSER_FIXTURES = {"browser", "page", "pages"}
+BROWSER_FIXTURES = {"browser", "page", "pages", "seen"}     # seen: test_reader's walk, in browsers of its own
 WANTED = pytest.StashKey[set]()
 
 
@@ -319,23 +319,33 @@ def server(published_site):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium, driven by a Playwright of the calling thread (Playwright's objects belong to the thread
+    that started it), with every page load of every context noted in RUN_LOG when that is set."""
     from playwright.sync_api import sync_playwright
     from build_scripts.runlog import note
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         new_context = browser.new_context
 
-        def counted_context(**options):     # every page load of every context, for RUN_LOG
+        def counted_context(**options):
             context = new_context(**options)
             context.on("page", lambda page: page.on("load", lambda: note(
                 "page-load", f"{page.url} {os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}")))
             return context
         if os.environ.get("RUN_LOG"):
             browser.new_context = counted_context
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Pages:
@@ -520,10 +530,36 @@ class Tour:
         it, in the page ``page_for(screen)``."""
         walked = {}
 
+        def walk(screen):
+            walked[screen] = self.walk(page_for(screen), screen, base, route, **about)
+        return self._reader(walked, walk)
+
+    def facts_at_once(self, open_page, base: str, route, **about):
+        """As :meth:`facts`, but the first test that asks walks every screen at once, each in a thread of its own,
+        in the page that the context manager ``open_page(screen)`` gives in that thread (so a browser of its own
+        there): on two cores the walks take about the time of the longest, not of all of them."""
+        walked = {}
+
+        def walk_one(screen):
+            try:
+                with open_page(screen) as page:
+                    walked[screen] = self.walk(page, screen, base, route, **about)
+            except BaseException as error:      # noqa: BLE001 - kept for the tests that read this walk
+                walked[screen] = error
+
+        def walk(_screen):
+            threads = [threading.Thread(target=walk_one, args=(screen,), daemon=True) for screen in self.screens]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        return self._reader(walked, walk)
+
+    def _reader(self, walked: dict, walk):
         def read(screen: str, path: str, step):
             if screen not in walked:
                 try:
-                    walked[screen] = self.walk(page_for(screen), screen, base, route, **about)
+                    walk(screen)
                 except BaseException as error:      # a page did not load, or the test's time ran out: this test
                     walked[screen] = error          # fails with it, and every later one at once, not walking again
                     raise

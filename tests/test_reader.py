@@ -6,11 +6,12 @@ site asking nothing of other hosts; and, under the site's own security headers (
 static host serves it), no Content-Security-Policy violation on any page type and no WCAG 2.1 AA violation on the
 main ones.
 
-The browser walks the site once per screen (TOUR, below): every page is loaded once at each width and each test
-registers what it looks at there as a step; the tests assert on what the steps saw. Landing on an anchor of a page
-that is open is done by changing only the fragment, as a link within the page does; a page is reached by a link, a
-menu or the go-to box of the page before it when that is what a test is about; what a step changes in a page (the
-fragment, print media, an open box, the viewport) it undoes in the page."""
+The browser walks the site once per screen (TOUR, below; both screens at once, each in a browser of its own): every
+page is loaded once at each width and each test registers what it looks at there as a step; the tests assert on
+what the steps saw. Landing on an anchor of a page that is open is done by changing only the fragment, as a link
+within the page does; a page is reached by a link, a menu or the go-to box of the page before it when that is what a
+test is about; what a step changes in a page (the fragment, print media, an open box, the viewport) it undoes in
+the page."""
 from __future__ import annotations
 
 import contextlib
@@ -26,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from build_scripts.languages import PROFILES
 
-from conftest import ROOT, Missed, Tour, in_viewport, search_answered, search_cleared, settled
+from conftest import ROOT, Missed, Tour, chromium, in_viewport, search_answered, search_cleared, settled
 from test_language_leaks import OTHER_SCRIPT
 
 WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -74,30 +75,30 @@ def route(act) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def seen(browser, server, act):
-    """What the steps saw: seen(screen, path, step); and seen.asked, every address the walk asked for."""
-    contexts, asked = [], []
+def seen(server, act):
+    """What the steps saw: seen(screen, path, step); and seen.asked, every address the walks asked for. The two
+    screens are walked at once, each in a browser of its own."""
+    asked = []
 
-    def page_for(screen):
-        # A context of its own for each screen's walk: a cold cache, so that every resource is requested (and
-        # recorded, for test_online_site_loads_nothing_from_other_hosts).
-        context = browser.new_context(**SCREENS[screen])
-        contexts.append(context)
-        context.on("request", lambda request: asked.append(request.url))
-        context.add_init_script(LISTEN)     # in every document, before any of its scripts runs
-        page = context.new_page()
-        # What the browser says about the policy, and any script that failed (not requests that find nothing: on a
-        # Chinese page Material asks for zh/sitemap.xml, which has never existed).
-        page.problems = []
-        page.on("console", lambda m: page.problems.append(m.text) if "Content Security Policy" in m.text
-                or "Refused to" in m.text else None)
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-        return page
-    read = TOUR.facts(page_for, f"{server}/", route(act), act=act)
+    @contextlib.contextmanager
+    def open_page(screen):
+        # A cold cache, so that every resource is requested (and recorded, for
+        # test_online_site_loads_nothing_from_other_hosts).
+        with chromium() as browser:
+            context = browser.new_context(**SCREENS[screen])
+            context.on("request", lambda request: asked.append(request.url))
+            context.add_init_script(LISTEN)     # in every document, before any of its scripts runs
+            page = context.new_page()
+            # What the browser says about the policy, and any script that failed (not requests that find nothing:
+            # on a Chinese page Material asks for zh/sitemap.xml, which has never existed).
+            page.problems = []
+            page.on("console", lambda m: page.problems.append(m.text) if "Content Security Policy" in m.text
+                    or "Refused to" in m.text else None)
+            page.on("pageerror", lambda e: page.problems.append(str(e)))
+            yield page
+    read = TOUR.facts_at_once(open_page, f"{server}/", route(act), act=act)
     read.asked = asked
-    yield read
-    for context in contexts:
-        context.close()
+    return read
 
 
 def lang_of(path: str) -> str:
