@@ -289,11 +289,9 @@ def kept_bold_font(text: str, folder: Path, cache: Path | None) -> Path:
     from importlib.metadata import version
     if cache is None:
         return bold_font(text, folder)
-    digest = hashlib.sha256()
-    for part in (text.encode("utf-8"), str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(),
-                 version("fonttools").encode(), Path(__file__).read_bytes()):
-        digest.update(hashlib.sha256(part).digest())
-    kept = Path(cache) / f"act-bold-{digest.hexdigest()[:32]}.otf"
+    key = _key(text.encode("utf-8"), str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(),
+               version("fonttools").encode(), Path(__file__).read_bytes())
+    kept = Path(cache) / f"act-bold-{key}.otf"
     if not kept.exists():
         part = kept.with_suffix(f".{os.getpid()}.tmp")      # two workers may cut it at once: neither sees a part
         shutil.copyfile(bold_font(text, folder), part)
@@ -333,10 +331,15 @@ def content_key(html: str) -> str:
     stylesheet, the fonts (and fontTools, which makes the bold), this module (how WeasyPrint is called) and
     the WeasyPrint version. Same key, same PDF bytes."""
     from importlib.metadata import version
+    return _key(html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(), str(FONT.stat().st_size).encode(),
+                str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(), version("fonttools").encode(),
+                Path(__file__).read_bytes(), version("weasyprint").encode())
+
+
+def _key(*parts: bytes) -> str:
+    """A cache key of these inputs, in order."""
     digest = hashlib.sha256()
-    for part in (html.encode("utf-8"), STYLESHEET.read_bytes(), str(FONT).encode(), str(FONT.stat().st_size).encode(),
-                 str(BOLD_SOURCE).encode(), str(BOLD_SOURCE.stat().st_size).encode(), version("fonttools").encode(),
-                 Path(__file__).read_bytes(), version("weasyprint").encode()):
+    for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 

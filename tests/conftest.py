@@ -273,11 +273,16 @@ def read_rules(text: str) -> list[tuple[str, dict[str, str]]]:
     return rules
 
 
+def matches(pattern: str, path: str) -> bool:
+    """Whether a _headers rule's pattern matches ``path`` (``*`` matches the rest of a path, as on those hosts)."""
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
 def matching(rules, path: str) -> dict[str, str]:
-    """Every header of every rule that matches ``path`` (``*`` matches the rest of a path, as on those hosts)."""
+    """Every header of every rule that matches ``path``."""
     out = {}
     for pattern, headers in rules:
-        if path == pattern or pattern.endswith("*") and path.startswith(pattern[:-1]):
+        if matches(pattern, path):
             out.update(headers)
     return out
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import TIMEOUT, ROOT, cli
+from conftest import TIMEOUT, ROOT, cli, matches, read_rules
 
 URL = "https://example.net/border-act/"
 
@@ -83,21 +83,14 @@ def test_every_text_file_has_an_equal_gz_copy(published):
     assert not list(published.rglob("*.pdf.gz")) and not list(published.rglob("*.zip.gz"))
 
 
-def _rules(text):
-    return re.findall(r"^(/\S*)\n  Cache-Control: (.+)$", text, re.M)
-
-
-def _matches(pattern: str, url: str) -> bool:
-    return url.startswith(pattern[:-1]) if pattern.endswith("*") else url == pattern
-
-
 def test_headers_give_one_rule_per_file_long_only_for_hashed_assets(published):
-    rules = _rules((published / "_headers").read_text(encoding="utf-8"))
+    rules = [(pattern, headers["Cache-Control"]) for pattern, headers
+             in read_rules((published / "_headers").read_text(encoding="utf-8")) if "Cache-Control" in headers]
     urls = ["/"] + ["/" + p.relative_to(published).as_posix() for p in published.rglob("*")
                     if p.is_file() and p.name != "_headers"]       # read by the host, never served
     urls += ["/chapter-4/", "/zh/art/25/"]
     for url in urls:
-        found = [policy for pattern, policy in rules if _matches(pattern, url)]
+        found = [policy for pattern, policy in rules if matches(pattern, url)]
         assert len(found) == 1, (url, found)
         hashed = re.search(r"\.[0-9a-f]{8}\.min\.(css|js)", url)
         assert ("immutable" in found[0]) == bool(hashed), (url, found)
